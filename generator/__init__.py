@@ -1,0 +1,7 @@
+"""gongshi (公示): static-site generator for administrative-enforcement disclosure portals.
+
+The pipeline reads in the order of the sub-packages:
+load → check → public (the public view) → render → verify → publish.
+"""
+
+__version__ = "0.1.0"

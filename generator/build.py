@@ -1,0 +1,59 @@
+"""`gongshi build`: validate → public view → render → verify → publish, for each county.
+
+Reads top to bottom. Nothing is written over OUT until every county has built and the whole
+staging folder has passed verification.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import BuildRefused
+from .load.county import discover_counties
+from .public import public_view
+from .publish.atomic import carry_over, publish, staging_folder
+from .render.markdown_tree import render_markdown
+from .render.mkdocs_site import build_site
+from .render.portal import render_portal, write_manifest
+from .validate import validate
+from .verify.outside_hosts import verify_site
+
+
+@dataclass
+class BuildReport:
+    built: list[str] = field(default_factory=list)
+    findings: list = field(default_factory=list)   # warnings only: errors refuse the build
+
+
+def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: list[str] | None = None) -> BuildReport:
+    validation = validate(content_dir, config_dir, only)
+    if not validation.ok:
+        raise BuildRefused(validation.findings)
+
+    out = out.resolve()
+    staging = staging_folder(out)
+    try:
+        if only:
+            all_ids, _ = discover_counties(content_dir)
+            carry_over(out, staging, [i for i in all_ids if i not in only])
+        with tempfile.TemporaryDirectory(prefix="gongshi-markdown-") as work:
+            for county in validation.counties:
+                view = public_view(county, today)
+                docs_dir = Path(work) / county.id
+                render_markdown(view, docs_dir)
+                build_site(view, config_dir / f"{county.id}.yml", docs_dir, staging / county.id)
+                write_manifest(view, staging / county.id)
+        render_portal(staging, today)
+
+        problems = verify_site(staging)
+        if problems:
+            raise BuildRefused(problems)
+
+        publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildReport([c.id for c in validation.counties], validation.findings)

@@ -1,0 +1,21 @@
+"""Check: schema validation, then the rules across records and files."""
+
+from __future__ import annotations
+
+from ..kinds import KINDS, SITE_CONFIG
+from .dates import check_certificate_periods
+from .references import check_references
+from .schema import check_schema
+
+
+def check_county(county) -> list:
+    findings = []
+    for kind in KINDS:
+        doc = county.documents.get(kind.name)
+        if doc is not None:
+            findings += check_schema(doc, kind.schema)
+    if county.config is not None and county.config.data is not None:
+        findings += check_schema(county.config, SITE_CONFIG.schema)
+    findings += check_references(county)
+    findings += check_certificate_periods(county)
+    return findings

@@ -1,0 +1,123 @@
+"""Rules across records: every referenced id exists, ids are unique, attached files exist.
+
+The table below is the whole list of references; a new record kind adds its lines here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..codes import finding
+from ..kinds import ATTACHMENT_DIR, KINDS
+from .schema import field_name
+
+
+@dataclass(frozen=True)
+class IdSet:
+    name: str        # what the clerk calls the target: 执法机构, 执法事项 …
+    kind: str        # the kind whose file defines the ids
+    paths: tuple     # glob paths to the ids inside that file
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str
+    path: tuple      # glob path of the referencing field ("*" matches every list item)
+    target: IdSet
+
+
+AGENCIES = IdSet("执法机构", "subject", (("agencies", "*", "id"),))
+OFFICERS = IdSet("执法人员", "officers", (("officers", "*", "id"),))
+POWERS = IdSet("执法事项", "powers", (("items", "*", "code"),))
+DOCUMENTS = IdSet("文件", "documents", (("documents", "*", "id"),))
+EXEMPTIONS = IdSet("减免责清单事项", "exemptions", tuple(
+    (name, "*", "id") for name in ("no_penalty", "lighter_penalty", "reduced_penalty", "no_compulsory_measure")))
+ID_SETS = (AGENCIES, OFFICERS, POWERS, DOCUMENTS, EXEMPTIONS)
+
+REFERENCES = (
+    Reference("officers", ("officers", "*", "agency"), AGENCIES),
+    Reference("powers", ("items", "*", "flowchart"), DOCUMENTS),
+    Reference("powers", ("items", "*", "guide"), DOCUMENTS),
+    Reference("legal-review", ("entries", "*", "powers", "*"), POWERS),
+    Reference("discretion", ("items", "*", "power"), POWERS),
+    Reference("inspections", ("items", "*", "power"), POWERS),
+    *(Reference("exemptions", (name, "*", "power"), POWERS)
+      for name in ("no_penalty", "lighter_penalty", "reduced_penalty", "no_compulsory_measure")),
+)
+
+
+def walk(data, pattern, prefix=()):
+    """Yield (path, value) for every place in `data` that matches the glob path `pattern`."""
+    if not pattern:
+        yield prefix, data
+        return
+    step, rest = pattern[0], pattern[1:]
+    if step == "*" and isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from walk(item, rest, prefix + (i,))
+    elif isinstance(data, dict) and step in data:
+        yield from walk(data[step], rest, prefix + (step,))
+
+
+def known_ids(county, id_set: IdSet) -> dict:
+    """id → (path, line) of its first definition."""
+    doc = county.documents.get(id_set.kind)
+    ids = {}
+    if doc is None:
+        return ids
+    for pattern in id_set.paths:
+        for path, value in walk(doc.data, pattern):
+            if isinstance(value, str):
+                ids.setdefault(value, doc.line_of(path))
+    return ids
+
+
+def check_references(county) -> list:
+    findings = []
+    for id_set in ID_SETS:
+        findings += _duplicates(county, id_set)
+    for ref in REFERENCES:
+        doc = county.documents.get(ref.kind)
+        if doc is None:
+            continue
+        ids = known_ids(county, ref.target)
+        for path, value in walk(doc.data, ref.path):
+            if isinstance(value, str) and value not in ids:
+                findings.append(finding(
+                    "E-REF-UNKNOWN", doc.display, doc.line_of(path), field=field_name(path),
+                    target=ref.target.name, value=value, known="、".join(ids) or "（还没有）",
+                    file=_file_of(ref.target.kind)))
+    findings += _attachments(county)
+    return findings
+
+
+def _duplicates(county, id_set):
+    doc = county.documents.get(id_set.kind)
+    if doc is None:
+        return []
+    first, findings = {}, []
+    for pattern in id_set.paths:
+        for path, value in walk(doc.data, pattern):
+            if not isinstance(value, str):
+                continue
+            if value in first:
+                findings.append(finding("E-ID-DUPLICATE", doc.display, doc.line_of(path), value=value, first=first[value]))
+            else:
+                first[value] = doc.line_of(path)
+    return findings
+
+
+def _attachments(county):
+    doc = county.documents.get("documents")
+    if doc is None:
+        return []
+    findings = []
+    for path, value in walk(doc.data, ("documents", "*", "file")):
+        if isinstance(value, str) and not county.attachment(value).is_file():
+            findings.append(finding("E-ATTACHMENT-MISSING", doc.display, doc.line_of(path), value=value,
+                                    folder=f"content/{county.id}/{ATTACHMENT_DIR}/"))
+    return findings
+
+
+def _file_of(kind_name: str) -> str:
+    return next(k.file for k in KINDS if k.name == kind_name)

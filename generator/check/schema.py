@@ -1,0 +1,151 @@
+"""Schema check: validate each loaded file against its JSON Schema, and say what went wrong in
+the words of the form the clerk filled in (field titles come from the schema)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+
+import jsonschema
+import referencing
+import referencing.jsonschema
+
+from ..codes import finding
+from ..paths import SCHEMA_DIR
+
+TYPE_NAMES = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "“是/否”",
+              "array": "列表", "object": "一组“字段: 值”", "null": "空值"}
+
+
+@lru_cache(maxsize=None)
+def registry() -> referencing.Registry:
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, referencing.Resource.from_contents(
+            contents, default_specification=referencing.jsonschema.DRAFT7)))
+    return referencing.Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
+def validator(schema_name: str) -> jsonschema.Draft7Validator:
+    schema = registry().contents(schema_name)
+    return jsonschema.Draft7Validator(schema, registry=registry(), format_checker=jsonschema.FormatChecker())
+
+
+def check_schema(doc, schema_name: str) -> list:
+    """All schema findings of one document, at most one per field."""
+    findings, seen = [], set()
+    errors = sorted(validator(schema_name).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    for error in errors:
+        for found in _findings_for(error, doc, schema_name):
+            key = (found.line, found.code, found.message)
+            if key not in seen and (found.code, tuple(error.absolute_path)) not in seen:
+                seen.add(key)
+                seen.add((found.code, tuple(error.absolute_path)))
+                findings.append(found)
+    return findings
+
+
+def describe(schema_name: str, path) -> dict:
+    """Title, description and schema of the field at `path`, following $refs.
+
+    A property's own title (beside its $ref) wins over the title of the definition it points to."""
+    resolver = registry().resolver(base_uri=schema_name)
+    node = registry().contents(schema_name)
+    title, description = node.get("title"), node.get("description")
+    node, resolver = _deref(node, resolver)
+    for step in path:
+        child = node.get("items", {}) if isinstance(step, int) else node.get("properties", {}).get(step, {})
+        title, description = child.get("title"), child.get("description")
+        node, resolver = _deref(child, resolver)
+        title, description = title or node.get("title"), description or node.get("description")
+    return {"title": title or "", "description": description or "", "schema": node}
+
+
+def _deref(node: dict, resolver):
+    while "$ref" in node:
+        resolved = resolver.lookup(node["$ref"])
+        node, resolver = resolved.contents, resolved.resolver
+    return node, resolver
+
+
+def field_name(path) -> str:
+    """`agencies[1].phone`: keys joined by dots, list items counted from 1 as a clerk counts."""
+    out = ""
+    for step in path:
+        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out or "（整个文件）"
+
+
+def _findings_for(error, doc, schema_name):
+    path = tuple(error.absolute_path)
+    line = doc.line_of(path)
+    info = describe(schema_name, path)
+    common = dict(field=field_name(path), title=info["title"], schema=schema_name,
+                  value=_shown(doc, path, error.instance))
+    kind = error.validator
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        for name in missing:
+            child = describe(schema_name, path + (name,))
+            yield finding("E-SCHEMA-REQUIRED", doc.display, line, field=field_name(path + (name,)), title=child["title"])
+    elif kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        for name in (k for k in error.instance if k not in allowed):
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            suggestion = f"是不是想写 {close[0]}？" if close else ""
+            yield finding("E-SCHEMA-UNKNOWN-FIELD", doc.display, doc.line_of(path + (name,)),
+                          field=field_name(path + (name,)), suggestion=suggestion, allowed="、".join(allowed))
+    elif kind == "type" and error.instance is None:
+        yield finding("E-SCHEMA-EMPTY", doc.display, line, **common)
+    elif kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, str) else expected[0]
+        yield finding("E-SCHEMA-TYPE", doc.display, line, expected=TYPE_NAMES.get(expected, expected),
+                      actual=_type_name(error.instance), fix=_type_fix(expected, error.instance, doc.typed.get(path)),
+                      **common)
+    elif kind == "format" and error.validator_value == "date":
+        yield finding("E-SCHEMA-DATE", doc.display, line, **common)
+    elif kind == "pattern":
+        yield finding("E-SCHEMA-FORMAT", doc.display, line, description=info["description"] or "请核对格式", **common)
+    elif kind in ("enum", "const"):
+        options = error.validator_value if kind == "enum" else [error.validator_value]
+        yield finding("E-SCHEMA-ENUM", doc.display, line, options="、".join(map(str, options)), **common)
+    elif kind in ("minLength", "minItems"):
+        yield finding("E-SCHEMA-EMPTY", doc.display, line, **common)
+    else:
+        yield finding("E-SCHEMA-INVALID", doc.display, line, detail=error.message, **common)
+
+
+def _type_name(value) -> str:
+    for python_type, name in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
+                              (list, "array"), (dict, "object")):
+        if isinstance(value, python_type):
+            return TYPE_NAMES[name]
+    return TYPE_NAMES["null"]
+
+
+def _shown(doc, path, value) -> str:
+    typed = doc.typed.get(path)
+    if typed is not None:
+        return typed
+    if isinstance(value, (dict, list)):
+        return ""
+    return str(value)
+
+
+def _type_fix(expected: str, value, typed: str | None) -> str:
+    typed = typed if typed is not None else str(value)
+    if expected == "string" and isinstance(value, bool):
+        return f"YAML 把 {typed} 读成了“是/否”；如果要写文字，请加引号：'{typed}'"
+    if expected == "string" and isinstance(value, (int, float)):
+        return f"请加引号写成文字：'{typed}'（不加引号时会被当作数字，开头的 0 会丢失）"
+    if expected in ("integer", "number"):
+        return "请去掉引号，直接写数字，如 2021"
+    if expected == "array":
+        return "请写成列表：每一项单独一行，以“- ”开头"
+    if expected == "object":
+        return "请写成“字段: 值”的形式，并比上一级多缩进两个空格"
+    return "请按说明修改"

@@ -1,0 +1,63 @@
+"""Every finding code, its severity, its Chinese message and its hint: one place for each.
+
+Codes are stable: outside checks and clerks' notes refer to them. Add, never rename.
+"""
+
+from __future__ import annotations
+
+from .findings import Finding, Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CODES: dict[str, tuple[Severity, str, str]] = {
+    # load
+    "E-FILE-ENCODING": (E, "文件不是 UTF-8 编码（第 {line} 行附近有无法识别的字节）{guess}",
+                        "请在编辑器中“另存为”并选择 UTF-8 编码，然后重新提交"),
+    "E-FILE-EMPTY": (E, "文件是空的", "请按 schemas/{schema} 填写内容，或删除这个文件"),
+    "E-FILE-UNREADABLE": (E, "无法读取文件：{detail}", "请检查文件是否存在、是否有读取权限"),
+    "E-YAML-SYNTAX": (E, "YAML 格式错误：{problem}",
+                      "请检查这一行和上一行的缩进（只用空格）、冒号后的空格、引号是否成对"),
+    "E-YAML-NOT-MAPPING": (E, "文件内容不是“字段: 值”的结构，读到的是{actual}",
+                           "请按 schemas/{schema} 填写，每行写成“字段: 值”"),
+    "E-YAML-DUPKEY": (E, "字段 {field} 在第 {first} 行和第 {line} 行重复出现，后一个会悄悄覆盖前一个",
+                      "请删除或合并其中一个"),
+    "E-YAML-TAG": (E, "不支持的 YAML 标签 {tag}", "请删除标签，直接写值"),
+    "E-FILE-UNKNOWN": (E, "无法识别的内容文件 {name}", "县文件夹中只能有这些文件：{known}；请检查文件名"),
+    "E-FILE-MISSING": (E, "缺少必需的文件 {name}（{title}）", "请新建该文件，格式见 schemas/{schema}"),
+    "W-SECTION-MISSING": (W, "没有 {name}（{title}），网站该栏目将显示“暂未公示”",
+                          "按规定应当公示；请新建该文件，格式见 schemas/{schema}"),
+    "E-COUNTY-ID": (E, "县文件夹名 {name} 不合规", "只能用小写字母、数字和连字符，如 jiange"),
+    "E-COUNTY-UNKNOWN": (E, "找不到县 {county}", "已有的县：{known}"),
+    "E-CONFIG-MISSING": (E, "县 {county} 没有站点配置文件",
+                         "请复制 site_config 中已有县的配置，改名为 {county}.yml 并修改其中内容"),
+    # check: schema
+    "E-SCHEMA-REQUIRED": (E, "缺少必填字段 {field}（{title}）", "请在这一项中补上 {field}"),
+    "E-SCHEMA-TYPE": (E, "字段 {field}（{title}）应当是{expected}，现在是{actual} {value}", "{fix}"),
+    "E-SCHEMA-UNKNOWN-FIELD": (E, "未知字段 {field}", "{suggestion}可用的字段：{allowed}"),
+    "E-SCHEMA-DATE": (E, "字段 {field}（{title}）不是有效日期：{value}", "日期请写成 YYYY-MM-DD，如 2021-06-04"),
+    "E-SCHEMA-FORMAT": (E, "字段 {field}（{title}）格式不对：{value}", "{description}"),
+    "E-SCHEMA-ENUM": (E, "字段 {field}（{title}）的值 {value} 不在可选范围内", "只能填写：{options}"),
+    "E-SCHEMA-EMPTY": (E, "字段 {field}（{title}）不能为空", "请填写内容，或删除这个字段"),
+    "E-SCHEMA-INVALID": (E, "字段 {field}（{title}）不符合要求：{detail}", "格式见 schemas/{schema}"),
+    # check: rules
+    "E-REF-UNKNOWN": (E, "字段 {field} 引用的{target} {value} 不存在",
+                      "已有的编号：{known}；请检查拼写，或先在 {file} 中添加"),
+    "E-ID-DUPLICATE": (E, "编号 {value} 重复，第 {first} 行已经用过", "每个编号只能用一次，请改成不同的编号"),
+    "E-ATTACHMENT-MISSING": (E, "字段 file 指向的文件 {value} 不存在", "请把文件放到 {folder}，或改正文件名"),
+    "E-DATE-ORDER": (E, "{field_from}（{date_from}）晚于 {field_until}（{date_until}）", "请核对证件有效期"),
+    # render / verify / publish
+    "E-RENDER-SITE": (E, "生成网站失败：{detail}", "这是程序问题，请把这条信息报告给维护人员"),
+    "E-VERIFY-OUTSIDE-HOST": (E, "网页从外部网站加载资源 {url}",
+                              "公示网站不得从其他网站加载字体、脚本、样式或图片；请删除该引用"),
+    "E-VERIFY-ROOT-PATH": (E, "网页使用了以 / 开头的地址 {url}，放在子目录下发布时会失效",
+                           "请改用相对地址"),
+    "E-PUBLISH-NOT-SITE": (E, "输出目录 {out} 已有内容，但不是 gongshi 生成的网站，拒绝覆盖",
+                           "请换一个输出目录（--out），或先清空该目录"),
+    "E-PUBLISH": (E, "发布失败：{detail}", "原有网站保持不变；请检查输出目录的权限和磁盘空间"),
+}
+
+
+def finding(code: str, path, line: int | None = None, **params) -> Finding:
+    severity, message, hint = CODES[code]
+    params.setdefault("line", line)
+    return Finding(code, severity, str(path), line, message.format(**params), hint.format(**params))

@@ -1,0 +1,1 @@
+"""Load: read content files safely, keeping the line of every value."""

@@ -1,0 +1,95 @@
+"""Find the counties under content/ and load each county's files and site config."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..codes import finding
+from ..kinds import ATTACHMENT_DIR, KIND_BY_FILE, KINDS, SITE_CONFIG
+from ..paths import display_path
+from .yaml_file import YamlDocument, load_yaml
+
+COUNTY_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class County:
+    """Everything one county keeps in git, as loaded: raw content, never published as is."""
+
+    id: str
+    folder: Path
+    documents: dict[str, YamlDocument] = field(default_factory=dict)  # kind name → document
+    config: YamlDocument | None = None
+
+    def data(self, kind: str) -> dict | None:
+        doc = self.documents.get(kind)
+        return doc.data if doc else None
+
+    def attachment(self, relative: str) -> Path:
+        return self.folder / relative
+
+
+def discover_counties(content_dir: Path) -> tuple[list[str], list]:
+    """County ids are the folder names under content/."""
+    if not content_dir.is_dir():
+        return [], [finding("E-FILE-UNREADABLE", display_path(content_dir), None, detail="内容目录不存在")]
+    ids, findings = [], []
+    for folder in sorted(p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if COUNTY_ID.match(folder.name):
+            ids.append(folder.name)
+        else:
+            findings.append(finding("E-COUNTY-ID", display_path(folder), None, name=folder.name))
+    return ids, findings
+
+
+def load_county(content_dir: Path, config_dir: Path, county_id: str) -> tuple[County, list]:
+    county = County(county_id, content_dir / county_id)
+    findings = []
+    for path in sorted(county.folder.iterdir()):
+        if path.is_dir() or path.name.startswith("."):
+            continue  # documents/ holds attachments; they are checked through documents.yml
+        kind = KIND_BY_FILE.get(path.name)
+        if kind is None:
+            if path.suffix in (".yml", ".yaml"):
+                known = "、".join(k.file for k in KINDS)
+                findings.append(finding("E-FILE-UNKNOWN", display_path(path), None, name=path.name, known=known))
+            continue
+        doc, found = load_yaml(path, display_path(path), kind.schema)
+        findings += found
+        if doc.data is not None:
+            county.documents[kind.name] = doc
+    for kind in KINDS:
+        if not (county.folder / kind.file).exists():
+            code = "E-FILE-MISSING" if kind.required else "W-SECTION-MISSING"
+            findings.append(finding(code, display_path(county.folder / kind.file), None,
+                                    name=kind.file, title=kind.title, schema=kind.schema))
+    config_path = config_dir / f"{county_id}.yml"
+    if config_path.exists():
+        county.config, found = load_yaml(config_path, display_path(config_path), SITE_CONFIG.schema)
+        findings += found
+    else:
+        findings.append(finding("E-CONFIG-MISSING", display_path(config_path), None, county=county_id))
+    return county, findings
+
+
+def attachment_folder(county: County) -> Path:
+    return county.folder / ATTACHMENT_DIR
+
+
+def last_updated(folder: Path) -> date | None:
+    """The date the county's data last changed: its last commit in git, else the newest file."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "."], cwd=folder,
+                             capture_output=True, text=True, timeout=30)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "."], cwd=folder,
+                               capture_output=True, text=True, timeout=30)
+        if out.returncode == 0 and out.stdout.strip() and not dirty.stdout.strip():
+            return date.fromisoformat(out.stdout.strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    stamps = [p.stat().st_mtime for p in folder.rglob("*") if p.is_file()]
+    return date.fromtimestamp(max(stamps)) if stamps else None

@@ -1,0 +1,136 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML's loaders drop line numbers and keep the last of two duplicate keys without a word;
+both would cost a clerk their data or their bearings. So we compose the node tree with the safe
+loader and build plain Python values ourselves:
+- each mapping key and sequence item records its line, so any later finding can name it;
+- a duplicate key is a finding naming both lines;
+- dates stay strings (`2021-06-04`), so the schema can check the calendar and the text stays exact;
+- the scalar text a clerk typed is kept, to explain `no` read as false or a phone read as a number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..codes import finding
+
+Path_ = tuple  # a path into the data: keys and 0-based indexes
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class YamlDocument:
+    """One loaded content file."""
+
+    path: Path                 # where it is on disk
+    display: str               # how findings name it (relative to the working directory)
+    data: object = None
+    lines: dict = field(default_factory=dict)   # data path → 1-based line
+    typed: dict = field(default_factory=dict)   # data path → the scalar text as typed
+
+    def line_of(self, path: Path_) -> int:
+        """The line of a path, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+class _Builder:
+    def __init__(self, doc: YamlDocument):
+        self.doc = doc
+        self.findings = []
+        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def value(self, node, path):
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, child in enumerate(node.value):
+                self.doc.lines[path + (i,)] = child.start_mark.line + 1
+                items.append(self.value(child, path + (i,)))
+            return items
+        return self.scalar(node, path)
+
+    def mapping(self, node, path):
+        result, first_line = {}, {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            key = self.scalar(key_node, None)
+            key = key if isinstance(key, str) else str(key)
+            if key in result:
+                self.findings.append(finding("E-YAML-DUPKEY", self.doc.display, line,
+                                             field=key, first=first_line[key]))
+                continue  # the first value stays: nothing the clerk wrote is silently replaced
+            first_line[key] = line
+            self.doc.lines[path + (key,)] = line
+            result[key] = self.value(value_node, path + (key,))
+        return result
+
+    def scalar(self, node, path):
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        if node.tag not in _PLAIN_TAGS:
+            self.findings.append(finding("E-YAML-TAG", self.doc.display, node.start_mark.line + 1, tag=node.tag))
+            return node.value
+        if path is not None:
+            self.doc.typed[path] = node.value
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value
+        return self.constructor.construct_object(node)
+
+
+def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument, list]:
+    """Read one file. Returns the document (data None when unreadable) and its findings."""
+    doc = YamlDocument(path, display)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return doc, [finding("E-FILE-UNREADABLE", display, None, detail=exc.strerror or exc)]
+    text, problem = _decode(raw, display)
+    if problem:
+        return doc, [problem]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return doc, [finding("E-YAML-SYNTAX", display, mark.line + 1 if mark else None,
+                             problem=exc.problem or exc.context or "无法解析")]
+    except yaml.YAMLError as exc:
+        return doc, [finding("E-YAML-SYNTAX", display, None, problem=str(exc))]
+    if node is None:
+        return doc, [finding("E-FILE-EMPTY", display, None, schema=schema_name)]
+    builder = _Builder(doc)
+    doc.lines[()] = node.start_mark.line + 1
+    doc.data = builder.value(node, ())
+    if not isinstance(doc.data, dict):
+        actual = "一段文字" if isinstance(doc.data, str) else "一个列表" if isinstance(doc.data, list) else "一个单独的值"
+        builder.findings.append(finding("E-YAML-NOT-MAPPING", display, doc.lines[()],
+                                        actual=actual, schema=schema_name))
+        doc.data = None
+    return doc, builder.findings
+
+
+def _decode(raw: bytes, display: str):
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, finding("E-FILE-ENCODING", display, line, guess=_guess_encoding(raw))
+
+
+def _guess_encoding(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    return "，看起来是 GBK/GB18030 编码（Windows 记事本等编辑器的默认编码）"

@@ -1,0 +1,16 @@
+"""Where the project's own files are: schemas and theme ship beside the package."""
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_DIR = PROJECT_ROOT / "schemas"
+THEME_DIR = PROJECT_ROOT / "theme"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "render" / "templates"
+
+
+def display_path(path: Path) -> str:
+    """A path as a clerk sees it: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

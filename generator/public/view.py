@@ -1,0 +1,128 @@
+"""What one county may publish on a given day.
+
+Rendering, search, downloads: every output reads a PublicCounty, never a loaded County. Records
+are deep-copied, so nothing downstream can reach back into content.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..check.references import walk
+from ..load.county import County, last_updated
+
+EXEMPTION_LISTS = (
+    ("no_penalty", "不予行政处罚事项清单"),
+    ("lighter_penalty", "从轻行政处罚事项清单"),
+    ("reduced_penalty", "减轻行政处罚事项清单"),
+    ("no_compulsory_measure", "不予实施行政强制措施清单"),
+)
+
+
+@dataclass
+class Attachment:
+    source: Path        # the file in content/
+    public_path: str    # where it is published, relative to the county site root
+
+
+@dataclass
+class PublicCounty:
+    id: str
+    today: date
+    site_name: str
+    site_description: str
+    footer: dict
+    updated: date | None
+    subject: dict
+    officers: list = field(default_factory=list)    # only those who may enforce today
+    powers: dict | None = None
+    legal_review: dict | None = None
+    remedies: dict | None = None
+    responsibility: dict | None = None
+    discretion: dict | None = None
+    exemptions: list = field(default_factory=list)  # (title, items) for the four lists
+    inspections: dict | None = None
+    documents: list = field(default_factory=list)
+    annual: dict | None = None
+    attachments: list = field(default_factory=list)
+
+    def documents_in(self, *categories: str) -> list:
+        return [d for d in self.documents if d["category"] in categories]
+
+
+def holds_valid_certificate(officer: dict, day: date) -> bool:
+    """Only an officer whose certificate is in force on `day` may enforce (赣医保办字〔2024〕4号 二(一)4)."""
+    return (officer.get("status") == "有效"
+            and date.fromisoformat(officer["valid_from"]) <= day <= date.fromisoformat(officer["valid_until"]))
+
+
+def public_view(county: County, today: date) -> PublicCounty:
+    data = {kind: copy.deepcopy(doc.data) for kind, doc in county.documents.items()}
+    config = county.config.data
+    powers = data.get("powers")
+    power_index = {item["code"]: item for item in (powers or {}).get("items", [])}
+    documents, attachments = _documents(county, data.get("documents"))
+    document_index = {d["id"]: d for d in documents}
+    if powers:
+        for item in powers["items"]:
+            item["flowchart_doc"] = document_index.get(item.get("flowchart"))
+            item["guide_doc"] = document_index.get(item.get("guide"))
+    return PublicCounty(
+        id=county.id,
+        today=today,
+        site_name=config["site_name"],
+        site_description=config.get("site_description", ""),
+        footer=copy.deepcopy(config["extra"]["footer"]),
+        updated=last_updated(county.folder),
+        subject=data["subject"],
+        officers=_current_officers(data, today),
+        powers=powers,
+        legal_review=_with_powers(data.get("legal-review"), ("entries", "*"), power_index),
+        remedies=data.get("remedies"),
+        responsibility=data.get("responsibility"),
+        discretion=data.get("discretion"),
+        exemptions=_exemptions(data.get("exemptions")),
+        inspections=data.get("inspections"),
+        documents=documents,
+        annual=data.get("annual"),
+        attachments=attachments,
+    )
+
+
+def _current_officers(data, today: date) -> list:
+    agencies = {a["id"]: a["name"] for a in data["subject"].get("agencies", [])}
+    officers = [o for o in (data.get("officers") or {}).get("officers", []) if holds_valid_certificate(o, today)]
+    for officer in officers:
+        officer["agency_name"] = agencies.get(officer.get("agency"), "")
+    return officers
+
+
+def _with_powers(section, pattern, power_index):
+    """Replace power codes by the power items they name, for rendering the legal basis beside them."""
+    if section is None:
+        return None
+    for _, entry in walk(section, pattern):
+        entry["power_items"] = [power_index[code] for code in entry.get("powers", []) if code in power_index]
+    return section
+
+
+def _exemptions(section):
+    if section is None:
+        return []
+    return [(title, section.get(key, [])) for key, title in EXEMPTION_LISTS]
+
+
+def _documents(county: County, section):
+    documents, attachments = [], []
+    for doc in (section or {}).get("documents", []):
+        file = doc.get("file")
+        if file and file.endswith(".md"):
+            doc["body"] = county.attachment(file).read_text(encoding="utf-8")
+        elif file and file.endswith(".pdf"):
+            doc["download"] = f"files/{doc['id']}.pdf"
+            attachments.append(Attachment(county.attachment(file), doc["download"]))
+        documents.append(doc)
+    return documents, attachments

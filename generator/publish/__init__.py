@@ -1,0 +1,1 @@
+"""Publish: swap the verified staging folder in for the previous output."""

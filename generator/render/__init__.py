@@ -1,0 +1,1 @@
+"""Render: the public view → a Markdown tree (Jinja2) → a static site (MkDocs + Material)."""

@@ -1,0 +1,78 @@
+"""Public view → Markdown tree, through Jinja2, in a step of its own.
+
+MkDocs only ever sees finished Markdown, so the site engine can be swapped. Every `{{ }}` output
+is escaped by `finalize` unless a helper has already made it Markup: a template cannot forget.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..paths import TEMPLATE_DIR
+from .markdown_text import inline, link, paragraphs
+from .richtext import richtext
+from .sections import HOME, SECTIONS
+
+
+def tel(number) -> Markup:
+    """A phone number a visitor on a phone can tap."""
+    digits = re.sub(r"[^0-9+]", "", str(number).split("转")[0])
+    return Markup(f'<a href="tel:{digits}">{inline(number)}</a>') if digits else inline(number)
+
+
+def chinese_date(value) -> str:
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        y, m, d = text.split("-")
+        return f"{int(y)}年{int(m)}月{int(d)}日"
+    return text
+
+
+CN_ORDINALS = "一二三四五六七八九十"
+
+
+def cn_ordinal(n: int) -> str:
+    """1 → 一 … 10 → 十, 11 → 十一 … 99: enough for list headings such as （十二）."""
+    if n <= 10:
+        return CN_ORDINALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (CN_ORDINALS[tens - 1] if tens > 1 else "") + "十" + (CN_ORDINALS[ones - 1] if ones else "")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        finalize=inline,
+        autoescape=True,  # macros then return Markup; finalize has already made every value safe Markdown
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(paragraphs=paragraphs, richtext=richtext, cn_date=chinese_date, cn_ordinal=cn_ordinal)
+    env.globals.update(link=link, tel=tel, sections=SECTIONS)
+    return env
+
+
+def render_page(template: str, county) -> str:
+    text = environment().get_template(template).render(c=county)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def render_markdown(county, docs_dir: Path) -> list[str]:
+    """Write the county's Markdown tree and copy its public attachments. Returns the page files."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    pages = [HOME] + [s.page for s in SECTIONS]
+    for page in pages:
+        (docs_dir / page).write_text(render_page(page + ".j2", county), encoding="utf-8")
+    for attachment in county.attachments:
+        target = docs_dir / attachment.public_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(attachment.source, target)
+    return pages

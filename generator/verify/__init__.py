@@ -1,0 +1,1 @@
+"""Verify: look at the built files before they are published."""

@@ -1,0 +1,79 @@
+"""Nothing on a disclosure site may be loaded from another host (no fonts, scripts, styles,
+images), and nothing may use a root-absolute address, which breaks under a sub-path.
+
+Links a visitor clicks (<a href>) may point anywhere; only what the browser fetches by itself is
+checked: src, srcset, poster, data, <link> hrefs other than canonical/alternate, CSS url() and
+@import in style attributes, <style> blocks and .css files.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..codes import finding
+from ..paths import display_path
+
+FETCHING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background"}
+NON_FETCHING_LINKS = {"canonical", "alternate", "author", "license", "help", "bookmark", "external"}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.I)
+OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?//", re.I)
+
+
+def is_outside(url: str) -> bool:
+    return bool(OUTSIDE.match(url.strip()))
+
+
+def is_root_absolute(url: str) -> bool:
+    url = url.strip()
+    return url.startswith("/") and not url.startswith("//")
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.fetched, self.linked, self._in_style = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in FETCHING_ATTRIBUTES & attrs.keys():
+            value = attrs[name] or ""
+            urls = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
+            self.fetched += urls
+        if tag == "link" and attrs.get("href"):
+            rels = set((attrs.get("rel") or "").lower().split())
+            (self.linked if rels and rels <= NON_FETCHING_LINKS else self.fetched).append(attrs["href"])
+        if tag == "a" and attrs.get("href"):
+            self.linked.append(attrs["href"])
+        if attrs.get("style"):
+            self.fetched += _css_urls(attrs["style"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.fetched += _css_urls(data)
+
+
+def _css_urls(css: str) -> list[str]:
+    return [a or b for a, b in CSS_URL.findall(css)]
+
+
+def verify_site(root: Path) -> list:
+    findings = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix == ".html":
+            collector = _Collector()
+            collector.feed(path.read_text(encoding="utf-8", errors="replace"))
+            fetched, linked = collector.fetched, collector.linked
+        elif path.suffix == ".css":
+            fetched, linked = _css_urls(path.read_text(encoding="utf-8", errors="replace")), []
+        else:
+            continue
+        shown = display_path(path)
+        findings += [finding("E-VERIFY-OUTSIDE-HOST", shown, None, url=u) for u in fetched if is_outside(u)]
+        findings += [finding("E-VERIFY-ROOT-PATH", shown, None, url=u) for u in fetched + linked if is_root_absolute(u)]
+    return findings
