@@ -24,6 +24,7 @@ class County:
     folder: Path
     documents: dict[str, YamlDocument] = field(default_factory=dict)  # kind name → document
     config: YamlDocument | None = None
+    unreadable: set[str] = field(default_factory=set)  # kinds whose file exists but did not load
 
     def data(self, kind: str) -> dict | None:
         doc = self.documents.get(kind)
@@ -62,6 +63,8 @@ def load_county(content_dir: Path, config_dir: Path, county_id: str) -> tuple[Co
         findings += found
         if doc.data is not None:
             county.documents[kind.name] = doc
+        else:
+            county.unreadable.add(kind.name)
     for kind in KINDS:
         if not (county.folder / kind.file).exists():
             code = "E-FILE-MISSING" if kind.required else "W-SECTION-MISSING"

@@ -21,7 +21,7 @@ from ..codes import finding
 Path_ = tuple  # a path into the data: keys and 0-based indexes
 
 _PLAIN_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
 }
 
@@ -51,6 +51,9 @@ class _Builder:
         self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def value(self, node, path):
+        if node.tag not in _PLAIN_TAGS:
+            self.findings.append(finding("E-YAML-TAG", self.doc.display, node.start_mark.line + 1, tag=node.tag))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -65,6 +68,9 @@ class _Builder:
         result, first_line = {}, {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
+            if key_node.tag not in _PLAIN_TAGS:
+                self.findings.append(finding("E-YAML-TAG", self.doc.display, line, tag=key_node.tag))
+                continue
             key = self.scalar(key_node, None)
             key = key if isinstance(key, str) else str(key)
             if key in result:
@@ -77,11 +83,8 @@ class _Builder:
         return result
 
     def scalar(self, node, path):
-        if not isinstance(node, yaml.ScalarNode):
-            return None
-        if node.tag not in _PLAIN_TAGS:
-            self.findings.append(finding("E-YAML-TAG", self.doc.display, node.start_mark.line + 1, tag=node.tag))
-            return node.value
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in _PLAIN_TAGS:
+            return None  # a key that is a list, map or tagged value: reported where it stands
         if path is not None:
             self.doc.typed[path] = node.value
         if node.tag == "tag:yaml.org,2002:timestamp":

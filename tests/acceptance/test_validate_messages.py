@@ -1,0 +1,157 @@
+"""`gongshi validate` on broken copies of the sample county: the exact line a clerk reads."""
+
+import pytest
+
+SUBJECT = "content/shili/subject.yml"
+OFFICERS = "content/shili/officers.yml"
+
+
+def errors(lines):
+    return [line for line in lines if ": E-" in line]
+
+
+def test_sample_content_is_clean_but_for_the_missing_jiange_exemption_lists(project, gongshi):
+    code, lines = gongshi("validate")
+    assert code == 0
+    assert lines == [
+        "content/jiange/exemptions.yml: W-SECTION-MISSING 没有 exemptions.yml（减免责清单），网站该栏目将显示“暂未公示” — "
+        "按规定应当公示；请新建该文件，格式见 schemas/exemptions.schema.json",
+        "共 0 个错误，1 个警告（W-SECTION-MISSING ×1）。",
+    ]
+
+
+def test_missing_required_field(project, gongshi):
+    project.edit(SUBJECT, "address: 示例省示例市示例县人民路1号\n", "")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert errors(lines) == [f"{SUBJECT}:3: E-SCHEMA-REQUIRED 缺少必填字段 address（地址） — 请在这一项中补上 address"]
+
+
+def test_missing_required_field_in_a_list_item(project, gongshi):
+    project.edit(SUBJECT, "    head: 陈虚构\n", "")
+    project.edit(SUBJECT, "    name: 法规股\n", "")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert errors(lines) == [
+        f"{SUBJECT}:14: E-SCHEMA-REQUIRED 缺少必填字段 agencies[2].name（机构名称） — 请在这一项中补上 agencies[2].name"]
+
+
+@pytest.mark.parametrize("field, old, new, line, expected", [
+    ("phone", "phone: '0000-1234567'", "phone: 1234567", 6,
+     "E-SCHEMA-TYPE 字段 phone（电话）应当是文字，现在是整数 1234567 — 请加引号写成文字：'1234567'（不加引号时会被当作数字，开头的 0 会丢失）"),
+    ("postcode", "postcode: '100000'", "postcode: 010000", 5,
+     "E-SCHEMA-TYPE 字段 postcode（邮编）应当是文字，现在是整数 010000 — 请加引号写成文字：'010000'（不加引号时会被当作数字，开头的 0 会丢失）"),
+    ("name read as boolean", "    name: 基金监管股", "    name: no", 10,
+     "E-SCHEMA-TYPE 字段 agencies[1].name（机构名称）应当是文字，现在是“是/否” no — YAML 把 no 读成了“是/否”；如果要写文字，请加引号：'no'"),
+    ("yes read as boolean", "    head: 张示例", "    head: yes", 12,
+     "E-SCHEMA-TYPE 字段 agencies[1].head（负责人）应当是文字，现在是“是/否” yes — YAML 把 yes 读成了“是/否”；如果要写文字，请加引号：'yes'"),
+    ("list expected", "agencies:\n", "agencies: 基金监管股\nx_agencies:\n", 8,
+     "E-SCHEMA-TYPE 字段 agencies（行政执法机构）应当是列表，现在是文字 基金监管股 — 请写成列表：每一项单独一行，以“- ”开头"),
+])
+def test_wrong_type(project, gongshi, field, old, new, line, expected):
+    project.edit(SUBJECT, old, new)
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert f"{SUBJECT}:{line}: {expected}" in errors(lines)
+
+
+@pytest.mark.parametrize("typed, line_text", [
+    ("2025-02-30", "不是有效日期：2025-02-30"),
+    ("2024/3/1", "不是有效日期：2024/3/1"),
+    ("next year", "不是有效日期：next year"),
+])
+def test_a_date_that_is_not_one(project, gongshi, typed, line_text):
+    project.edit(OFFICERS, "valid_from: '2024-03-01'", f"valid_from: {typed}")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert errors(lines) == [
+        f"{OFFICERS}:9: E-SCHEMA-DATE 字段 officers[1].valid_from（有效期起）{line_text} — 日期请写成 YYYY-MM-DD，如 2021-06-04"]
+
+
+def test_unknown_field_suggests_the_right_spelling(project, gongshi):
+    project.edit(OFFICERS, "    certificate_no: 'SL-2024-0001'", "    certificate_number: 'SL-2024-0001'")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert f"{OFFICERS}:7: E-SCHEMA-UNKNOWN-FIELD 未知字段 officers[1].certificate_number — 是不是想写 certificate_no？" \
+           "可用的字段：id、name、certificate_no、issuer、valid_from、valid_until、status、domain、agency" in errors(lines)
+
+
+def test_personal_phone_on_an_officer_is_an_unknown_field(project, gongshi):
+    project.edit(OFFICERS, "    agency: jgg\n", "    agency: jgg\n    mobile: '13800000000'\n")
+    _, lines = gongshi("validate", "--county", "shili")
+    assert any(line.startswith(f"{OFFICERS}:14: E-SCHEMA-UNKNOWN-FIELD 未知字段 officers[1].mobile") for line in lines)
+
+
+def test_value_outside_the_list(project, gongshi):
+    project.edit(OFFICERS, "    status: 有效\n", "    status: 在岗\n", )
+    _, lines = gongshi("validate", "--county", "shili")
+    assert errors(lines) == [
+        f"{OFFICERS}:11: E-SCHEMA-ENUM 字段 officers[1].status（证件状态）的值 在岗 不在可选范围内 — 只能填写：有效、暂扣、注销、吊销"]
+
+
+def test_unknown_reference(project, gongshi):
+    project.edit(OFFICERS, "    agency: jgg\n", "    agency: jgk\n")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert errors(lines) == [
+        f"{OFFICERS}:13: E-REF-UNKNOWN 字段 officers[1].agency 引用的执法机构 jgk 不存在 — 已有的编号：jgg、fgg；"
+        "请检查拼写，或先在 subject.yml 中添加"]
+
+
+def test_unknown_power_code_in_the_legal_review_catalogue(project, gongshi):
+    project.edit("content/jiange/legal-review.yml", "CF-003", "CF-030")
+    code, lines = gongshi("validate", "--county", "jiange")
+    assert code == 1
+    assert [line.split(" — ")[0] for line in errors(lines)] == [
+        "content/jiange/legal-review.yml:4: E-REF-UNKNOWN 字段 entries[1].powers[3] 引用的执法事项 CF-030 不存在"]
+
+
+def test_duplicate_id(project, gongshi):
+    project.edit(OFFICERS, "  - id: li-shifan\n", "  - id: zhang-shili\n")
+    _, lines = gongshi("validate", "--county", "shili")
+    assert errors(lines) == [f"{OFFICERS}:14: E-ID-DUPLICATE 编号 zhang-shili 重复，第 5 行已经用过 — 每个编号只能用一次，请改成不同的编号"]
+
+
+def test_certificate_that_ends_before_it_starts(project, gongshi):
+    project.edit(OFFICERS, "    valid_until: '2029-02-28'", "    valid_until: '2023-02-28'")
+    _, lines = gongshi("validate", "--county", "shili")
+    assert errors(lines) == [
+        f"{OFFICERS}:10: E-DATE-ORDER valid_from（2024-03-01）晚于 valid_until（2023-02-28） — 请核对证件有效期"]
+
+
+def test_missing_attachment(project, gongshi):
+    project.file("content/jiange/documents/three-systems-plan.md").unlink()
+    _, lines = gongshi("validate", "--county", "jiange")
+    assert [line for line in errors(lines)] == [
+        "content/jiange/documents.yml:20: E-ATTACHMENT-MISSING 字段 file 指向的文件 documents/three-systems-plan.md 不存在 — "
+        "请把文件放到 content/jiange/documents/，或改正文件名"]
+
+
+def test_misnamed_file_and_missing_config(project, gongshi):
+    project.file("content/shili/officers.yml").rename(project.file("content/shili/officer.yml"))
+    project.file("site_config/shili.yml").unlink()
+    _, lines = gongshi("validate", "--county", "shili")
+    assert [line.split(" — ")[0] for line in lines if ": E-" in line or ": W-" in line] == [
+        "content/shili/officer.yml: E-FILE-UNKNOWN 无法识别的内容文件 officer.yml",
+        "content/shili/officers.yml: W-SECTION-MISSING 没有 officers.yml（行政执法人员清单），网站该栏目将显示“暂未公示”",
+        "site_config/shili.yml: E-CONFIG-MISSING 县 shili 没有站点配置文件",
+    ]
+
+
+def test_one_bad_file_does_not_hide_findings_in_others(project, gongshi):
+    project.file(SUBJECT).write_bytes("name: 示例县医疗保障局\n".encode("gbk"))
+    project.edit(OFFICERS, "    status: 有效\n", "    status: 在岗\n")
+    project.write("content/jiange/remedies.yml", "")
+    code, lines = gongshi("validate")
+    assert code == 1
+    assert [line.split(":")[0] + ":" + line.split(": ")[1].split(" ")[0] for line in errors(lines)] == [
+        "content/jiange/remedies.yml:E-FILE-EMPTY",
+        "content/shili/officers.yml:E-SCHEMA-ENUM",
+        "content/shili/subject.yml:E-FILE-ENCODING",
+    ]
+    assert lines[-1] == "共 3 个错误，1 个警告（E-FILE-EMPTY ×1，E-FILE-ENCODING ×1，E-SCHEMA-ENUM ×1，W-SECTION-MISSING ×1）。"
+
+
+def test_unknown_county(project, gongshi):
+    code, lines = gongshi("validate", "--county", "nowhere")
+    assert code == 1
+    assert lines[0] == "content: E-COUNTY-UNKNOWN 找不到县 nowhere — 已有的县：jiange、shili"

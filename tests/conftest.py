@@ -1,0 +1,56 @@
+"""Shared fixtures: a throwaway copy of the project's sample content to break in each test."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+PROJECT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 23)
+
+
+class Project:
+    """A copy of content/, site_config/ and mkdocs.yml in a temporary working directory."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def file(self, relative: str) -> Path:
+        return self.root / relative
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.file(relative)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def write(self, relative: str, text: str) -> None:
+        path = self.file(relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Project:
+    for name in ("content", "site_config"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    return Project(tmp_path)
+
+
+@pytest.fixture
+def gongshi(capsys):
+    """Run the command line as a clerk would; returns (exit code, printed lines)."""
+
+    def run(*args: str) -> tuple[int, list[str]]:
+        code = main(list(args))
+        out = capsys.readouterr().out
+        return code, [line for line in out.splitlines() if line]
+
+    return run
