@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..codes import finding
 from ..errors import BuildRefused
+from ..paths import display_path
 
 MARKER = ".gongshi-site"   # marks a folder gongshi made, so we never swap away anything else
 
@@ -20,7 +21,7 @@ MARKER = ".gongshi-site"   # marks a folder gongshi made, so we never swap away 
 def staging_folder(out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise BuildRefused([finding("E-PUBLISH-NOT-SITE", str(out), None, out=out)])
+        raise BuildRefused([finding("E-PUBLISH-NOT-SITE", display_path(out), None, out=display_path(out))])
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the web server must read what we publish
     (staging / MARKER).write_text("gongshi\n", encoding="utf-8")
@@ -43,5 +44,5 @@ def publish(staging: Path, out: Path) -> None:
     except OSError as exc:
         if previous.exists() and not out.exists():
             os.rename(previous, out)
-        raise BuildRefused([finding("E-PUBLISH", str(out), None, detail=exc)]) from exc
+        raise BuildRefused([finding("E-PUBLISH", display_path(out), None, detail=exc)]) from exc
     shutil.rmtree(previous, ignore_errors=True)

@@ -1,0 +1,123 @@
+"""A build that fails publishes nothing; text from YAML is text in every output."""
+
+from __future__ import annotations
+
+import html
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+PAYLOADS = {
+    "script": "<script>alert('gs')</script>",
+    "img": "<img src=x onerror=alert('gs')>",
+    "jslink": "[点我](javascript:alert('gs'))",
+    "mdimage": "![图](https://evil.example.com/x.png)",
+    "jinja": "{{ 7*7 }}{% if true %}JINJA{% endif %}",
+}
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class _Elements(HTMLParser):
+    """Every element, attribute and script body the browser would create from a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.attributes, self.scripts, self._script = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes += [(tag, name, value or "") for name, value in attrs]
+        self._script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._script = False
+
+    def handle_data(self, data):
+        if self._script:
+            self.scripts.append(data)
+
+
+def injected(folder: Path) -> list:
+    """What the payloads would have become had they been treated as markup anywhere."""
+    found = []
+    for path in folder.rglob("*.html"):
+        elements = _Elements()
+        elements.feed(path.read_text(encoding="utf-8"))
+        found += [(path.name, "script", body) for body in elements.scripts if "alert('gs')" in body]
+        for tag, name, value in elements.attributes:
+            if name.startswith("on") and "gs" in value \
+                    or value.strip().lower().startswith("javascript:") \
+                    or (tag == "img" and (value == "x" or "evil.example.com" in value)):
+                found.append((path.name, tag, f"{name}={value}"))
+    for path in folder.rglob("search_index.json"):
+        for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]:   # Material shows this text as HTML
+            found += [(path.name, "search", doc["location"]) for raw in ("<script>", "<img", "href=\"javascript")
+                      if raw in doc["text"] + doc["title"]]
+    return found
+
+
+def test_markup_in_any_field_comes_out_as_text(project, gongshi):
+    plant = " ".join(PAYLOADS.values())
+    project.edit("content/shili/subject.yml", "name: 示例县医疗保障局", f'name: "示例县医疗保障局{plant}"')
+    project.edit("content/shili/officers.yml", "    name: 张示例", f'    name: "张示例{plant}"')
+    project.edit("content/shili/remedies.yml", "  - name: 示例县人民政府", f'  - name: "示例县人民政府{plant}"')
+    project.edit("site_config/shili.yml", "site_name: 示例县医疗保障局行政执法公示",
+                 f'site_name: "示例县{PAYLOADS["script"]}"')
+    project.edit("site_config/shili.yml", "sponsor: 示例县医疗保障局（示例）", f'sponsor: "主办{PAYLOADS["img"]}"')
+    plan = project.file("content/shili/documents/three-systems-plan.md")
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n\n<script>alert('gs')</script>\n\n"
+                    "[点我](javascript:alert('gs'))\n\n<img src=x onerror=alert('gs')>\n", encoding="utf-8")
+    code, lines = gongshi("build", "--county", "shili", "--out", "out", "--today", "2026-11-23")
+    assert code == 0, lines
+    assert injected(project.file("out")) == []
+    for name in ("subject", "officers", "remedies"):
+        shown = html.unescape(project.file(f"out/shili/{name}/index.html").read_text(encoding="utf-8"))
+        for payload in PAYLOADS.values():
+            assert payload in shown, (name, payload)   # shown to the visitor exactly as typed, as text
+    manifest = json.loads(project.file("out/shili/gongshi.json").read_text(encoding="utf-8"))
+    assert manifest["subject"] == f"示例县医疗保障局{plant}"   # data files keep the exact text
+    assert "<title>" in shown and "示例县<script>" not in project.file("out/shili/subject/index.html").read_text(encoding="utf-8")
+
+
+def test_failed_validation_leaves_previous_output_byte_identical(project, gongshi):
+    assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
+    before = snapshot(project.file("out"))
+    project.edit("content/shili/officers.yml", "    status: 有效\n", "    status: 在岗\n")
+    code, lines = gongshi("build", "--out", "out", "--today", "2026-11-24")
+    assert code == 1
+    assert any("E-SCHEMA-ENUM" in line for line in lines)
+    assert snapshot(project.file("out")) == before
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".out")] == []   # no staging left behind
+
+
+def test_failure_after_rendering_also_leaves_previous_output_byte_identical(project, gongshi):
+    assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
+    before = snapshot(project.file("out"))
+    # A county that pulls a stylesheet from a CDN passes validation but fails verification.
+    project.edit("site_config/shili.yml", "extra:", "extra_css:\n  - https://cdn.example.com/x.css\nextra:")
+    code, lines = gongshi("build", "--out", "out", "--today", "2026-11-24")
+    assert code == 1
+    assert any("E-VERIFY-OUTSIDE-HOST 网页从外部网站加载资源 https://cdn.example.com/x.css" in line for line in lines)
+    assert snapshot(project.file("out")) == before
+
+
+def test_building_one_county_keeps_the_others(project, gongshi):
+    assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
+    jiange_before = snapshot(project.file("out/jiange"))
+    project.edit("content/shili/subject.yml", "name: 示例县医疗保障局", "name: 示例县医疗保障局（新）")
+    assert gongshi("build", "--county", "shili", "--out", "out", "--today", "2026-11-23")[0] == 0
+    assert snapshot(project.file("out/jiange")) == jiange_before
+    assert "示例县医疗保障局（新）" in project.file("out/shili/subject/index.html").read_text(encoding="utf-8")
+    portal = project.file("out/index.html").read_text(encoding="utf-8")
+    assert 'href="jiange/"' in portal and 'href="shili/"' in portal
+
+
+def test_refuses_to_replace_a_folder_it_did_not_make(project, gongshi):
+    project.write("precious/notes.txt", "keep me")
+    code, lines = gongshi("build", "--out", "precious", "--today", "2026-11-23")
+    assert code == 1
+    assert lines[0] == "precious: E-PUBLISH-NOT-SITE 输出目录 precious 已有内容，但不是 gongshi 生成的网站，拒绝覆盖 — " \
+                       "请换一个输出目录（--out），或先清空该目录"
+    assert project.file("precious/notes.txt").read_text(encoding="utf-8") == "keep me"
