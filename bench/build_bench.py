@@ -1,0 +1,86 @@
+"""Benchmark: where build time goes, and how it grows with the number of counties.
+
+Run by hand (not in CI):  .venv/bin/python bench/build_bench.py [--runs 5] [--counties 1 4 8]
+Reports medians of several runs measured side by side in one process, and ratios between them.
+Synthetic counties are copies of the sample county 示例县 under fresh ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from generator.build import build
+from generator.public import public_view
+from generator.render.markdown_tree import render_markdown
+from generator.render.mkdocs_site import build_site
+from generator.validate import validate
+
+PROJECT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 23)
+
+
+def make_counties(root: Path, count: int) -> tuple[Path, Path]:
+    content, config = root / "content", root / "site_config"
+    config.mkdir(parents=True)
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    for i in range(count):
+        county = f"county-{i:03d}"
+        shutil.copytree(PROJECT / "content" / "shili", content / county)
+        shutil.copy(PROJECT / "site_config" / "shili.yml", config / f"{county}.yml")
+    return content, config
+
+
+def median_ms(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--counties", type=int, nargs="+", default=[1, 4, 8])
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        content, config = make_counties(root / "one", 1)
+        county = validate(content, config).counties[0]
+        view = public_view(county, TODAY)
+        stages = {
+            "validate (load + check)": lambda: validate(content, config),
+            "public view": lambda: public_view(county, TODAY),
+            "render Markdown (Jinja2)": lambda: render_markdown(view, Path(tempfile.mkdtemp(dir=tmp))),
+        }
+        docs = Path(tempfile.mkdtemp(dir=tmp))
+        render_markdown(view, docs)
+        stages["MkDocs + Material"] = lambda: build_site(view, config / "county-000.yml", docs,
+                                                         Path(tempfile.mkdtemp(dir=tmp)) / "site")
+        stage_ms = {name: median_ms(action, args.runs) for name, action in stages.items()}
+        total = sum(stage_ms.values())
+        print(f"One county, median of {args.runs} runs per stage:")
+        for name, ms in stage_ms.items():
+            print(f"  {name:<26} {ms:8.1f} ms  {ms / total:6.1%}")
+
+        print(f"\nWhole `build` (validate → publish), median of {args.runs} runs:")
+        base = None
+        for count in args.counties:
+            content, config = make_counties(root / f"n{count}", count)
+            out = root / f"out{count}"
+            ms = median_ms(lambda: build(content, config, out, TODAY), args.runs)
+            base = base or ms / count
+            print(f"  {count:>3} counties  {ms:9.1f} ms  {ms / count:7.1f} ms/county  "
+                  f"per-county ratio to the first row {ms / count / base:5.2f}")
+
+
+if __name__ == "__main__":
+    main()
