@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..codes import finding
 from ..kinds import ATTACHMENT_DIR, KINDS
+from ..load.yaml_file import check_text_file
 from .schema import field_name
 
 
@@ -113,9 +114,14 @@ def _attachments(county):
         return []
     findings = []
     for path, value in walk(doc.data, ("documents", "*", "file")):
-        if isinstance(value, str) and not county.attachment(value).is_file():
+        if not isinstance(value, str):
+            continue
+        attachment = county.attachment(value)
+        if not attachment.is_file():
             findings.append(finding("E-ATTACHMENT-MISSING", doc.display, doc.line_of(path), value=value,
                                     folder=f"content/{county.id}/{ATTACHMENT_DIR}/"))
+        elif attachment.suffix == ".md":
+            findings += check_text_file(attachment)
     return findings
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..codes import finding
+from ..paths import display_path
 
 Path_ = tuple  # a path into the data: keys and 0-based indexes
 
@@ -121,6 +122,12 @@ def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument,
                                         actual=actual, schema=schema_name))
         doc.data = None
     return doc, builder.findings
+
+
+def check_text_file(path: Path) -> list:
+    """A text attachment (Markdown) must be UTF-8 like the YAML that names it."""
+    _, problem = _decode(path.read_bytes(), display_path(path))
+    return [problem] if problem else []
 
 
 def _decode(raw: bytes, display: str):

@@ -155,3 +155,39 @@ def test_unknown_county(project, gongshi):
     code, lines = gongshi("validate", "--county", "nowhere")
     assert code == 1
     assert lines[0] == "content: E-COUNTY-UNKNOWN 找不到县 nowhere — 已有的县：jiange、shili"
+
+
+def test_markdown_attachment_in_gbk(project, gongshi):
+    project.file("content/jiange/documents/three-systems-plan.md").write_bytes("## 一、指导思想\n".encode("gbk"))
+    code, lines = gongshi("validate", "--county", "jiange")
+    assert code == 1
+    assert errors(lines) == [
+        "content/jiange/documents/three-systems-plan.md:1: E-FILE-ENCODING 文件不是 UTF-8 编码（第 1 行附近有无法识别的字节），"
+        "看起来是 GBK/GB18030 编码（Windows 记事本等编辑器的默认编码） — 请在编辑器中“另存为”并选择 UTF-8 编码，然后重新提交"]
+
+
+BAD_INPUTS = {
+    "missing field": ("content/shili/subject.yml", "address: 示例省示例市示例县人民路1号\n", ""),
+    "number for phone": ("content/shili/subject.yml", "phone: '0000-1234567'", "phone: 1234567"),
+    "not a date": ("content/shili/officers.yml", "valid_from: '2024-03-01'", "valid_from: 2024-02-30"),
+    "boolean": ("content/shili/subject.yml", "    head: 张示例", "    head: no"),
+    "unknown field": ("content/shili/subject.yml", "website:", "websit:"),
+    "unknown reference": ("content/shili/officers.yml", "    agency: jgg\n", "    agency: jgk\n"),
+    "duplicate key": ("content/shili/subject.yml", "address:", "name: 重复\naddress:"),
+    "empty file": ("content/shili/remedies.yml", None, b""),
+    "not yaml": ("content/shili/remedies.yml", None, b"rights: [\n"),
+    "not utf-8": ("content/shili/remedies.yml", None, "rights: 权利\n".encode("gbk")),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
+def test_bad_input_builds_nothing(project, gongshi, case):
+    path, old, new = BAD_INPUTS[case]
+    if old is None:
+        project.file(path).write_bytes(new)
+    else:
+        project.edit(path, old, new)
+    code, lines = gongshi("build", "--out", "out", "--today", "2026-11-23")
+    assert code == 1
+    assert any(line.startswith(path) and ": E-" in line for line in lines)
+    assert not project.file("out").exists()
