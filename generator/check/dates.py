@@ -15,6 +15,8 @@ def check_certificate_periods(county) -> list:
         return []
     findings = []
     for path, officer in walk(doc.data, ("officers", "*")):
+        if not isinstance(officer, dict):
+            continue  # the schema check reports it
         start, until = _date(officer.get("valid_from")), _date(officer.get("valid_until"))
         if start and until and start > until:
             findings.append(finding("E-DATE-ORDER", doc.display, doc.line_of(path + ("valid_until",)),

@@ -5,11 +5,13 @@ The table below is the whole list of references; a new record kind adds its line
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..codes import finding
 from ..kinds import ATTACHMENT_DIR, KINDS
 from ..load.yaml_file import check_text_file
+from ..paths import display_path
 from .schema import field_name
 
 
@@ -117,11 +119,25 @@ def _attachments(county):
         if not isinstance(value, str):
             continue
         attachment = county.attachment(value)
-        if not attachment.is_file():
+        if attachment.is_symlink():
+            findings.append(finding("E-ATTACHMENT-LINK", doc.display, doc.line_of(path), value=value))
+        elif not attachment.is_file():
             findings.append(finding("E-ATTACHMENT-MISSING", doc.display, doc.line_of(path), value=value,
                                     folder=f"content/{county.id}/{ATTACHMENT_DIR}/"))
         elif attachment.suffix == ".md":
-            findings += check_text_file(attachment)
+            findings += check_text_file(attachment) or _root_links(attachment)
+    return findings
+
+
+ROOT_LINK = re.compile(r"""\]\(\s*<?(/(?!/)[^)\s>]*)|\b(?:href|src)\s*=\s*["']?(/(?!/)[^"'\s>]*)""")
+
+
+def _root_links(path) -> list:
+    """Links that start with / leave the county site, which may live under any sub-path."""
+    findings = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        for match in ROOT_LINK.finditer(line):
+            findings.append(finding("E-ATTACHMENT-ROOT-LINK", display_path(path), number, url=match.group(1) or match.group(2)))
     return findings
 
 

@@ -41,9 +41,8 @@ def check_schema(doc, schema_name: str) -> list:
     for error in errors:
         for found in _findings_for(error, doc, schema_name):
             key = (found.line, found.code, found.message)
-            if key not in seen and (found.code, tuple(error.absolute_path)) not in seen:
+            if key not in seen:
                 seen.add(key)
-                seen.add((found.code, tuple(error.absolute_path)))
                 findings.append(found)
     return findings
 
@@ -83,14 +82,15 @@ def _findings_for(error, doc, schema_name):
     path = tuple(error.absolute_path)
     line = doc.line_of(path)
     info = describe(schema_name, path)
-    common = dict(field=field_name(path), title=info["title"], schema=schema_name,
+    common = dict(field=field_name(path), label=_label(field_name(path), info["title"]), schema=schema_name,
                   value=_shown(doc, path, error.instance))
     kind = error.validator
     if kind == "required":
         missing = [name for name in error.validator_value if name not in error.instance]
         for name in missing:
             child = describe(schema_name, path + (name,))
-            yield finding("E-SCHEMA-REQUIRED", doc.display, line, field=field_name(path + (name,)), title=child["title"])
+            yield finding("E-SCHEMA-REQUIRED", doc.display, line, field=field_name(path + (name,)),
+                          label=_label(field_name(path + (name,)), child["title"]))
     elif kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         for name in (k for k in error.instance if k not in allowed):
@@ -117,6 +117,10 @@ def _findings_for(error, doc, schema_name):
         yield finding("E-SCHEMA-EMPTY", doc.display, line, **common)
     else:
         yield finding("E-SCHEMA-INVALID", doc.display, line, detail=error.message, **common)
+
+
+def _label(field: str, title: str) -> str:
+    return f"{field}（{title}）" if title else field
 
 
 def _type_name(value) -> str:

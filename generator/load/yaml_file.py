@@ -45,13 +45,26 @@ class YamlDocument:
         return self.lines.get(path, 1)
 
 
+MAX_DEPTH = 32
+
+
 class _Builder:
     def __init__(self, doc: YamlDocument):
         self.doc = doc
         self.findings = []
         self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+        self.seen = set()  # composed nodes already built: a second visit is an alias
 
     def value(self, node, path):
+        # Aliases can point at themselves or multiply a small file into gigabytes; content
+        # files never need them, so each node is built once and an alias is a finding.
+        if id(node) in self.seen:  # an alias carries its anchor's position: name where it is used
+            self.findings.append(finding("E-YAML-ALIAS", self.doc.display, self.doc.line_of(path)))
+            return None
+        self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            self.findings.append(finding("E-YAML-DEPTH", self.doc.display, node.start_mark.line + 1, limit=MAX_DEPTH))
+            return None
         if node.tag not in _PLAIN_TAGS:
             self.findings.append(finding("E-YAML-TAG", self.doc.display, node.start_mark.line + 1, tag=node.tag))
             return None
@@ -69,6 +82,9 @@ class _Builder:
         result, first_line = {}, {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.findings.append(finding("E-YAML-KEY", self.doc.display, line))
+                continue
             if key_node.tag not in _PLAIN_TAGS:
                 self.findings.append(finding("E-YAML-TAG", self.doc.display, line, tag=key_node.tag))
                 continue
@@ -111,6 +127,8 @@ def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument,
                              problem=exc.problem or exc.context or "无法解析")]
     except yaml.YAMLError as exc:
         return doc, [finding("E-YAML-SYNTAX", display, None, problem=str(exc))]
+    except RecursionError:
+        return doc, [finding("E-YAML-DEPTH", display, None, limit=MAX_DEPTH)]
     if node is None:
         return doc, [finding("E-FILE-EMPTY", display, None, schema=schema_name)]
     builder = _Builder(doc)

@@ -37,7 +37,7 @@ class PublicCounty:
     footer: dict
     updated: date | None
     subject: dict
-    officers: list = field(default_factory=list)    # only those who may enforce today
+    officers: list | None = None                    # only those who may enforce today; None: no list kept
     powers: dict | None = None
     legal_review: dict | None = None
     remedies: dict | None = None
@@ -92,7 +92,9 @@ def public_view(county: County, today: date) -> PublicCounty:
     )
 
 
-def _current_officers(data, today: date) -> list:
+def _current_officers(data, today: date) -> list | None:
+    if "officers" not in data:
+        return None
     agencies = {a["id"]: a["name"] for a in data["subject"].get("agencies", [])}
     officers = [o for o in (data.get("officers") or {}).get("officers", []) if holds_valid_certificate(o, today)]
     for officer in officers:
@@ -120,7 +122,7 @@ def _documents(county: County, section):
     for doc in (section or {}).get("documents", []):
         file = doc.get("file")
         if file and file.endswith(".md"):
-            doc["body"] = county.attachment(file).read_text(encoding="utf-8")
+            doc["body"] = county.attachment(file).read_text(encoding="utf-8-sig")
         elif file and file.endswith(".pdf"):
             doc["download"] = f"files/{doc['id']}.pdf"
             attachments.append(Attachment(county.attachment(file), doc["download"]))

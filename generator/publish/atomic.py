@@ -20,7 +20,7 @@ MARKER = ".gongshi-site"   # marks a folder gongshi made, so we never swap away 
 
 def staging_folder(out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not (out / MARKER).exists():
         raise BuildRefused([finding("E-PUBLISH-NOT-SITE", display_path(out), None, out=display_path(out))])
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the web server must read what we publish

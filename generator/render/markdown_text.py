@@ -13,7 +13,7 @@ import re
 
 from markupsafe import Markup
 
-_INLINE = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\\`*_{}[]|~^=$:\"'"})
+_INLINE = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\\`*_{}[]|~^=$:!\"'"})
 _LINE_START = re.compile(r"^([#>+\-]|\d+[.)])")
 
 
@@ -28,7 +28,8 @@ def _escape_line(line: str) -> str:
 
 def _lines(value) -> list[str]:
     text = "" if value is None else str(value)
-    return [_escape_line(line) for line in text.replace("\r\n", "\n").split("\n")]
+    # Python-Markdown breaks lines at \r as well; split where it would, so every line start is escaped.
+    return [_escape_line(line) for line in re.split(r"\r\n|\r|\n", text)]
 
 
 def inline(value) -> Markup:

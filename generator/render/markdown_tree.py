@@ -17,13 +17,16 @@ from markupsafe import Markup
 from ..paths import TEMPLATE_DIR
 from .markdown_text import inline, link, paragraphs
 from .richtext import richtext
-from .sections import HOME, SECTIONS
+from .sections import HOME, SECTIONS, document_url
 
 
-def tel(number) -> Markup:
-    """A phone number a visitor on a phone can tap."""
-    digits = re.sub(r"[^0-9+]", "", str(number).split("转")[0])
-    return Markup(f'<a href="tel:{digits}">{inline(number)}</a>') if digits else inline(number)
+def tel(numbers) -> Markup:
+    """Phone numbers a visitor on a phone can tap; a field may hold several, split by 、 or /."""
+    links = []
+    for number in re.split(r"[、/]", str(numbers)):
+        digits = re.sub(r"[^0-9+]", "", number.split("转")[0])
+        links.append(Markup(f'<a href="tel:{digits}">{inline(number.strip())}</a>') if digits else inline(number))
+    return Markup("、").join(links)
 
 
 def chinese_date(value) -> str:
@@ -56,7 +59,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(paragraphs=paragraphs, richtext=richtext, cn_date=chinese_date, cn_ordinal=cn_ordinal)
-    env.globals.update(link=link, tel=tel, sections=SECTIONS)
+    env.globals.update(link=link, tel=tel, sections=SECTIONS, document_url=document_url)
     return env
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import ConfigurationError, MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from ..codes import finding
 from ..errors import BuildRefused
-from ..paths import THEME_DIR
+from ..paths import THEME_DIR, display_path
 from .markdown_tree import chinese_date
 from .sections import HOME, SECTIONS
 
@@ -27,8 +27,11 @@ def navigation() -> list:
 
 
 def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> None:
-    with open(config_path, "rb") as f:
-        base = yaml_load(f)  # follows INHERIT
+    try:
+        with open(config_path, "rb") as f:
+            base = yaml_load(f)  # follows INHERIT
+    except (MkDocsException, OSError) as exc:
+        raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
     extra = dict(base.get("extra") or {})
     extra["footer"] = county.footer
     extra["gongshi"] = {"county": county.id,
@@ -53,8 +56,10 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> Non
         # when the county site lives under a sub-path of the government portal; the portal's
         # own web server answers unknown addresses anyway.
         (site_dir / "404.html").unlink(missing_ok=True)
+    except ConfigurationError as exc:
+        raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
     except (MkDocsException, OSError) as exc:
-        raise BuildRefused([finding("E-RENDER-SITE", str(config_path), None, detail=exc)]) from exc
+        raise BuildRefused([finding("E-RENDER-SITE", display_path(config_path), None, detail=exc)]) from exc
 
 
 def _quiet_mkdocs() -> None:

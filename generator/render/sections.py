@@ -35,3 +35,11 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 HOME = "index.md"
+
+# Documents are shown on the page of their category; links to a document go there.
+DOCUMENT_PAGE = {"三项制度方案": "three-systems.md"}
+DEFAULT_DOCUMENT_PAGE = "documents.md"
+
+
+def document_url(document: dict) -> str:
+    return f"{DOCUMENT_PAGE.get(document['category'], DEFAULT_DOCUMENT_PAGE)}#doc-{document['id']}"

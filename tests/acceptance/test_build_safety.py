@@ -63,8 +63,6 @@ def test_markup_in_any_field_comes_out_as_text(project, gongshi):
     project.edit("content/shili/subject.yml", "name: 示例县医疗保障局", f'name: "示例县医疗保障局{plant}"')
     project.edit("content/shili/officers.yml", "    name: 张示例", f'    name: "张示例{plant}"')
     project.edit("content/shili/remedies.yml", "  - name: 示例县人民政府", f'  - name: "示例县人民政府{plant}"')
-    project.edit("site_config/shili.yml", "site_name: 示例县医疗保障局行政执法公示",
-                 f'site_name: "示例县{PAYLOADS["script"]}"')
     project.edit("site_config/shili.yml", "sponsor: 示例县医疗保障局（示例）", f'sponsor: "主办{PAYLOADS["img"]}"')
     plan = project.file("content/shili/documents/three-systems-plan.md")
     plan.write_text(plan.read_text(encoding="utf-8") + "\n\n<script>alert('gs')</script>\n\n"
@@ -92,15 +90,39 @@ def test_failed_validation_leaves_previous_output_byte_identical(project, gongsh
     assert [p.name for p in project.root.iterdir() if p.name.startswith(".out")] == []   # no staging left behind
 
 
-def test_failure_after_rendering_also_leaves_previous_output_byte_identical(project, gongshi):
+def test_failure_after_rendering_also_leaves_previous_output_byte_identical(project, gongshi, monkeypatch):
     assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
     before = snapshot(project.file("out"))
-    # A county that pulls a stylesheet from a CDN passes validation but fails verification.
-    project.edit("site_config/shili.yml", "extra:", "extra_css:\n  - https://cdn.example.com/x.css\nextra:")
+    # The first county has already been written to staging when verification fails.
+    import generator.build
+    from generator.codes import finding
+    monkeypatch.setattr(generator.build, "verify_site",
+                        lambda root: [finding("E-VERIFY-OUTSIDE-HOST", "shili/index.html", None, url="https://cdn.example.com/x.css")])
     code, lines = gongshi("build", "--out", "out", "--today", "2026-11-24")
     assert code == 1
-    assert any("E-VERIFY-OUTSIDE-HOST 网页从外部网站加载资源 https://cdn.example.com/x.css" in line for line in lines)
+    assert lines[0].startswith("shili/index.html: E-VERIFY-OUTSIDE-HOST 网页从外部网站加载资源 https://cdn.example.com/x.css")
     assert snapshot(project.file("out")) == before
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_crash_inside_the_site_engine_leaves_previous_output_byte_identical(project, gongshi, monkeypatch):
+    assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
+    before = snapshot(project.file("out"))
+    import generator.build
+    real = generator.build.build_site
+
+    def second_county_breaks(view, *args):
+        if view.id == "shili":
+            raise RuntimeError("disk full")
+        return real(view, *args)
+
+    monkeypatch.setattr(generator.build, "build_site", second_county_breaks)
+    try:
+        gongshi("build", "--out", "out", "--today", "2026-11-24")
+    except RuntimeError:
+        pass
+    assert snapshot(project.file("out")) == before
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".out")] == []
 
 
 def test_building_one_county_keeps_the_others(project, gongshi):

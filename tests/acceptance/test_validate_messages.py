@@ -191,3 +191,47 @@ def test_bad_input_builds_nothing(project, gongshi, case):
     assert code == 1
     assert any(line.startswith(path) and ": E-" in line for line in lines)
     assert not project.file("out").exists()
+
+
+def test_site_config_takes_only_its_own_fields(project, gongshi):
+    project.edit("site_config/shili.yml", "site_name: 示例县医疗保障局行政执法公示",
+                 "site_name: 示例县<script>alert(1)</script>\nhooks:\n  - evil.py\nextra_javascript:\n  - x.js")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert errors(lines) == [
+        "site_config/shili.yml:4: E-SCHEMA-FORMAT 字段 site_name（网站名称）格式不对：示例县<script>alert(1)</script> — "
+        "不能包含 < > & 引号 反引号",
+        "site_config/shili.yml:5: E-SCHEMA-UNKNOWN-FIELD 未知字段 hooks — 可用的字段：INHERIT、site_name、site_description、site_url、extra",
+        "site_config/shili.yml:7: E-SCHEMA-UNKNOWN-FIELD 未知字段 extra_javascript — 可用的字段：INHERIT、site_name、site_description、site_url、extra",
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("annual_alias", "content/shili/annual.yml:3: E-YAML-ALIAS 不支持 YAML 锚点和别名（& 和 *） — 请把引用的内容直接写出来"),
+    ("bare_item", "content/shili/officers.yml:68: E-SCHEMA-EMPTY 字段 officers[8]不能为空 — 请填写内容，或删除这个字段"),
+])
+def test_odd_yaml_is_a_finding_not_a_crash(project, gongshi, text, expected):
+    if text == "annual_alias":
+        project.write("content/shili/annual.yml", "reports: &r\n  - year: 2025\n    summary: *r\n")
+    else:
+        path = project.file("content/shili/officers.yml")
+        path.write_text(path.read_text(encoding="utf-8") + "  -\n", encoding="utf-8")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert expected in lines
+
+
+def test_attachment_must_be_a_real_file_without_root_links(project, gongshi, tmp_path_factory):
+    secret = tmp_path_factory.mktemp("elsewhere") / "secret.env"
+    secret.write_text("TOKEN=abc", encoding="utf-8")
+    plan = project.file("content/jiange/documents/three-systems-plan.md")
+    plan.unlink()
+    plan.symlink_to(secret)
+    code, lines = gongshi("validate", "--county", "jiange")
+    assert errors(lines) == ["content/jiange/documents.yml:20: E-ATTACHMENT-LINK 附件 documents/three-systems-plan.md 是一个链接（快捷方式），"
+                             "不是文件本身 — 请把文件本身放进 documents/ 文件夹"]
+    plan.unlink()
+    plan.write_text("见[本局门户](/zwgk/index.html)。\n", encoding="utf-8")
+    code, lines = gongshi("validate", "--county", "jiange")
+    assert errors(lines) == ["content/jiange/documents/three-systems-plan.md:1: E-ATTACHMENT-ROOT-LINK 链接 /zwgk/index.html 以 / 开头，"
+                             "网站放在子目录下发布时会失效 — 请写完整网址（以 https:// 开头），或链接到本网站的栏目"]
