@@ -49,7 +49,7 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
                 write_manifest(view, staging / county.id)
         render_portal(staging, today)
 
-        problems = verify_site(staging)
+        problems = verify_site(staging, published_as=out)
         if problems:
             raise BuildRefused(problems)
 

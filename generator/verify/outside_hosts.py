@@ -62,7 +62,8 @@ def _css_urls(css: str) -> list[str]:
     return [a or b for a, b in CSS_URL.findall(css)]
 
 
-def verify_site(root: Path) -> list:
+def verify_site(root: Path, published_as: Path | None = None) -> list:
+    """Findings name each file where it will be published (`published_as`), not in staging."""
     findings = []
     for path in sorted(root.rglob("*")):
         if path.suffix == ".html":
@@ -73,7 +74,7 @@ def verify_site(root: Path) -> list:
             fetched, linked = _css_urls(path.read_text(encoding="utf-8", errors="replace")), []
         else:
             continue
-        shown = display_path(path)
+        shown = display_path((published_as or root) / path.relative_to(root))
         findings += [finding("E-VERIFY-OUTSIDE-HOST", shown, None, url=u) for u in fetched if is_outside(u)]
         findings += [finding("E-VERIFY-ROOT-PATH", shown, None, url=u) for u in fetched + linked if is_root_absolute(u)]
     return findings

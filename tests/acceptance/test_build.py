@@ -133,3 +133,12 @@ def test_search_index_holds_chinese_text_segmented_into_words(site):
     assert "\u200b" in text                       # jieba split the words for the search engine
     assert "罗冬云" in text.replace("\u200b", "")
     assert any(doc["location"].startswith("subject/") for doc in index["docs"])
+
+
+def test_verify_names_files_where_they_will_be_published(tmp_path):
+    staging = tmp_path / ".site.staging-x"
+    (staging / "shili").mkdir(parents=True)
+    (staging / "shili" / "index.html").write_text('<a href="/zwgk/">门户</a>', encoding="utf-8")
+    [found] = verify_site(staging, published_as=tmp_path / "site")
+    assert found.path == str(tmp_path / "site" / "shili" / "index.html")
+    assert found.code == "E-VERIFY-ROOT-PATH"

@@ -97,7 +97,7 @@ def test_failure_after_rendering_also_leaves_previous_output_byte_identical(proj
     import generator.build
     from generator.codes import finding
     monkeypatch.setattr(generator.build, "verify_site",
-                        lambda root: [finding("E-VERIFY-OUTSIDE-HOST", "shili/index.html", None, url="https://cdn.example.com/x.css")])
+                        lambda root, published_as: [finding("E-VERIFY-OUTSIDE-HOST", "shili/index.html", None, url="https://cdn.example.com/x.css")])
     code, lines = gongshi("build", "--out", "out", "--today", "2026-11-24")
     assert code == 1
     assert lines[0].startswith("shili/index.html: E-VERIFY-OUTSIDE-HOST 网页从外部网站加载资源 https://cdn.example.com/x.css")
