@@ -36,6 +36,7 @@ KINDS: tuple[Kind, ...] = (
 )
 
 KIND_BY_FILE = {kind.file: kind for kind in KINDS}
+KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 SITE_CONFIG = Kind("site-config", "site_config/<县>.yml", "站点配置", required=True)
 
 # Attachments named in documents.yml live here, inside the county folder.

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..codes import finding
-from ..kinds import ATTACHMENT_DIR, KINDS
+from ..kinds import ATTACHMENT_DIR, KIND_BY_NAME
 from ..load.yaml_file import check_text_file
 from ..paths import display_path
 from .schema import field_name
@@ -62,16 +62,22 @@ def walk(data, pattern, prefix=()):
         yield from walk(data[step], rest, prefix + (step,))
 
 
-def known_ids(county, id_set: IdSet) -> dict:
-    """id → (path, line) of its first definition."""
+def _definitions(county, id_set: IdSet):
+    """(id, line) of every definition in an id set, in the order written."""
     doc = county.documents.get(id_set.kind)
-    ids = {}
     if doc is None:
-        return ids
+        return
     for pattern in id_set.paths:
         for path, value in walk(doc.data, pattern):
             if isinstance(value, str):
-                ids.setdefault(value, doc.line_of(path))
+                yield value, doc.line_of(path)
+
+
+def known_ids(county, id_set: IdSet) -> dict:
+    """id → line of its first definition."""
+    ids = {}
+    for value, line in _definitions(county, id_set):
+        ids.setdefault(value, line)
     return ids
 
 
@@ -89,24 +95,19 @@ def check_references(county) -> list:
                 findings.append(finding(
                     "E-REF-UNKNOWN", doc.display, doc.line_of(path), field=field_name(path),
                     target=ref.target.name, value=value, known="、".join(ids) or "（还没有）",
-                    file=_file_of(ref.target.kind)))
+                    file=KIND_BY_NAME[ref.target.kind].file))
     findings += _attachments(county)
     return findings
 
 
 def _duplicates(county, id_set):
-    doc = county.documents.get(id_set.kind)
-    if doc is None:
-        return []
     first, findings = {}, []
-    for pattern in id_set.paths:
-        for path, value in walk(doc.data, pattern):
-            if not isinstance(value, str):
-                continue
-            if value in first:
-                findings.append(finding("E-ID-DUPLICATE", doc.display, doc.line_of(path), value=value, first=first[value]))
-            else:
-                first[value] = doc.line_of(path)
+    for value, line in _definitions(county, id_set):
+        if value in first:
+            findings.append(finding("E-ID-DUPLICATE", county.documents[id_set.kind].display, line,
+                                    value=value, first=first[value]))
+        else:
+            first[value] = line
     return findings
 
 
@@ -123,7 +124,7 @@ def _attachments(county):
             findings.append(finding("E-ATTACHMENT-LINK", doc.display, doc.line_of(path), value=value))
         elif not attachment.is_file():
             findings.append(finding("E-ATTACHMENT-MISSING", doc.display, doc.line_of(path), value=value,
-                                    folder=f"content/{county.id}/{ATTACHMENT_DIR}/"))
+                                    folder=display_path(county.folder / ATTACHMENT_DIR) + "/"))
         elif attachment.suffix == ".md":
             findings += check_text_file(attachment) or _root_links(attachment)
     return findings
@@ -140,6 +141,3 @@ def _root_links(path) -> list:
             findings.append(finding("E-ATTACHMENT-ROOT-LINK", display_path(path), number, url=match.group(1) or match.group(2)))
     return findings
 
-
-def _file_of(kind_name: str) -> str:
-    return next(k.file for k in KINDS if k.name == kind_name)
