@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..codes import finding
 from ..kinds import ATTACHMENT_DIR, KIND_BY_NAME
-from ..load.yaml_file import check_text_file
+from ..load.yaml_file import read_text_file
 from ..paths import display_path
 from .schema import field_name
 
@@ -126,17 +126,18 @@ def _attachments(county):
             findings.append(finding("E-ATTACHMENT-MISSING", doc.display, doc.line_of(path), value=value,
                                     folder=display_path(county.folder / ATTACHMENT_DIR) + "/"))
         elif attachment.suffix == ".md":
-            findings += check_text_file(attachment) or _root_links(attachment)
+            text, problems = read_text_file(attachment)
+            findings += problems or _root_links(attachment, text)
     return findings
 
 
 ROOT_LINK = re.compile(r"""\]\(\s*<?(/(?!/)[^)\s>]*)|\b(?:href|src)\s*=\s*["']?(/(?!/)[^"'\s>]*)""")
 
 
-def _root_links(path) -> list:
+def _root_links(path, text: str) -> list:
     """Links that start with / leave the county site, which may live under any sub-path."""
     findings = []
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         for match in ROOT_LINK.finditer(line):
             findings.append(finding("E-ATTACHMENT-ROOT-LINK", display_path(path), number, url=match.group(1) or match.group(2)))
     return findings

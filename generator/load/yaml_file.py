@@ -142,10 +142,10 @@ def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument,
     return doc, builder.findings
 
 
-def check_text_file(path: Path) -> list:
+def read_text_file(path: Path) -> tuple[str | None, list]:
     """A text attachment (Markdown) must be UTF-8 like the YAML that names it."""
-    _, problem = _decode(path.read_bytes(), display_path(path))
-    return [problem] if problem else []
+    text, problem = _decode(path.read_bytes(), display_path(path))
+    return text, [problem] if problem else []
 
 
 def _decode(raw: bytes, display: str):
