@@ -15,11 +15,13 @@ from pathlib import Path
 from .errors import BuildRefused
 from .load.county import discover_counties
 from .public import public_view
+from .public.view import withheld_values
 from .publish.atomic import carry_over, publish, staging_folder
 from .render.markdown_tree import render_markdown
 from .render.mkdocs_site import build_site
 from .render.portal import render_portal, write_manifest
 from .validate import validate
+from .verify.leak_scan import scan_site
 from .verify.outside_hosts import verify_site
 
 
@@ -49,7 +51,8 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
                 write_manifest(view, staging / county.id)
         render_portal(staging, today)
 
-        problems = verify_site(staging, published_as=out)
+        withheld = set().union(*(withheld_values(c) for c in validation.counties))
+        problems = verify_site(staging, published_as=out) + scan_site(staging, withheld, published_as=out)
         if problems:
             raise BuildRefused(problems)
 

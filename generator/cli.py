@@ -1,4 +1,4 @@
-"""The command line: `gongshi validate | build`. See the README for the contract."""
+"""The command line: `gongshi validate | build | scan`. See the README for the contract."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="检查后生成各县网站和总入口页")
     content_options(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="输出目录（默认 site）")
+
+    scan = commands.add_parser("scan", help="检查已生成的网站文件中有没有个人信息和声明不得公开的文字")
+    scan.add_argument("dir", type=Path, metavar="DIR", help="已生成的网站目录，如 site")
+    scan.add_argument("--secret", action="append", default=[], metavar="文字", help="不得出现的文字，可重复")
+    scan.add_argument("--secrets-file", type=Path, metavar="FILE", help="不得出现的文字，每行一条（UTF-8）")
+    scan.add_argument("--content", type=Path, metavar="DIR",
+                      help="同时检查这个内容目录中各县不公示的内容（不公示字段、商业秘密、配置中声明的文字）")
+    scan.add_argument("--config", type=Path, default=Path("site_config"), help="站点配置目录（默认 site_config）")
     return parser
 
 
@@ -41,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "scan":
+        return _scan(args)
     return _build(args)
 
 
@@ -70,3 +80,25 @@ def _build(args) -> int:
         print(f"已生成 {args.out / county_id}/")
     print(f"已生成 {args.out / 'index.html'}")
     return 0
+
+
+def _scan(args) -> int:
+    from .load.county import discover_counties, load_county
+    from .public.view import withheld_values
+    from .verify.leak_scan import scan_site
+
+    if not args.dir.is_dir():
+        print(f"{args.dir}: 目录不存在", file=sys.stderr)
+        return 1
+    secrets = set(args.secret)
+    if args.secrets_file:
+        secrets |= {line.strip() for line in args.secrets_file.read_text(encoding="utf-8-sig").splitlines() if line.strip()}
+    if args.content:
+        for county_id in discover_counties(args.content)[0]:
+            county, _ = load_county(args.content, args.config, county_id)
+            if county.config is not None and county.config.data is not None:
+                secrets |= withheld_values(county)
+    findings = scan_site(args.dir, secrets)
+    for found in findings:
+        print(f"{found.path}: {found.code} {found.message}")
+    return 1 if findings else 0

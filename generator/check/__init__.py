@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..kinds import KINDS, SITE_CONFIG
+from .attachments import check_attachments
 from .dates import check_certificate_periods
+from .personal_data import check_personal_data
 from .references import check_references
 from .schema import check_schema
 
@@ -17,5 +19,7 @@ def check_county(county) -> list:
     if county.config is not None and county.config.data is not None:
         findings += check_schema(county.config, SITE_CONFIG.schema)
     findings += check_references(county)
+    findings += check_attachments(county)
     findings += check_certificate_periods(county)
+    findings += check_personal_data(county)
     return findings

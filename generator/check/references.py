@@ -1,17 +1,14 @@
-"""Rules across records: every referenced id exists, ids are unique, attached files exist.
+"""Rules across records: every referenced id exists and ids are unique.
 
 The table below is the whole list of references; a new record kind adds its lines here.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..codes import finding
-from ..kinds import ATTACHMENT_DIR, KIND_BY_NAME
-from ..load.yaml_file import read_text_file
-from ..paths import display_path
+from ..kinds import KIND_BY_NAME
 from .schema import field_name
 
 
@@ -96,7 +93,6 @@ def check_references(county) -> list:
                     "E-REF-UNKNOWN", doc.display, doc.line_of(path), field=field_name(path),
                     target=ref.target.name, value=value, known="、".join(ids) or "（还没有）",
                     file=KIND_BY_NAME[ref.target.kind].file))
-    findings += _attachments(county)
     return findings
 
 
@@ -109,36 +105,3 @@ def _duplicates(county, id_set):
         else:
             first[value] = line
     return findings
-
-
-def _attachments(county):
-    doc = county.documents.get("documents")
-    if doc is None:
-        return []
-    findings = []
-    for path, value in walk(doc.data, ("documents", "*", "file")):
-        if not isinstance(value, str):
-            continue
-        attachment = county.attachment(value)
-        if attachment.is_symlink():
-            findings.append(finding("E-ATTACHMENT-LINK", doc.display, doc.line_of(path), value=value))
-        elif not attachment.is_file():
-            findings.append(finding("E-ATTACHMENT-MISSING", doc.display, doc.line_of(path), value=value,
-                                    folder=display_path(county.folder / ATTACHMENT_DIR) + "/"))
-        elif attachment.suffix == ".md":
-            text, problems = read_text_file(attachment)
-            findings += problems or _root_links(attachment, text)
-    return findings
-
-
-ROOT_LINK = re.compile(r"""\]\(\s*<?(/(?!/)[^)\s>]*)|\b(?:href|src)\s*=\s*["']?(/(?!/)[^"'\s>]*)""")
-
-
-def _root_links(path, text: str) -> list:
-    """Links that start with / leave the county site, which may live under any sub-path."""
-    findings = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in ROOT_LINK.finditer(line):
-            findings.append(finding("E-ATTACHMENT-ROOT-LINK", display_path(path), number, url=match.group(1) or match.group(2)))
-    return findings
-

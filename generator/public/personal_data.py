@@ -1,6 +1,7 @@
 """Personal data in free text: find it, and mask it for the public view.
 
-Issue 4 (redaction) builds on this; nothing calls it from the build yet.
+The public view masks every find (redaction.py); `gongshi scan` looks for the same patterns in
+the built files.
 
 A number is judged as a whole digit run, never by a piece of a longer run: `1381234567890123`
 is no mobile number. Runs may be written with full-width digits or split by single spaces or
@@ -21,11 +22,17 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ－＋　", "012
 # and not glued to other digits, letters or X on either side.
 DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])(?:\+?86[ -]?)?[0-9](?:[ -]?[0-9])*(?:[ -]?[Xx])?(?![0-9A-Za-z])")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Medical-insurance and social-security card numbers have no national format (each region issues
+# its own), so they are found by what precedes them: 医保卡号：SC1234567, 社保卡号 12345678 …
+INSURANCE_CARD = re.compile(
+    r"(?P<label>(?:医保|医疗保险|社保|社会保险|社会保障|参保)(?:电子凭证|个人编号|卡号|卡|编号|号码|号|凭证)+"
+    r"(?:码|号码|号)?\s*(?:为|是|[:：])?\s*)"
+    r"(?P<number>[0-9A-Za-z](?:[ -]?[0-9A-Za-z]){5,29})(?![0-9A-Za-z])")
 
 
 @dataclass(frozen=True)
 class Find:
-    kind: str      # id_card, mobile, bank_card, email
+    kind: str      # id_card, mobile, bank_card, email, insurance_card
     start: int
     end: int
     masked: str
@@ -35,7 +42,8 @@ class Find:
         return KIND_LABELS[self.kind]
 
 
-KIND_LABELS = {"id_card": "身份证号", "mobile": "手机号", "bank_card": "银行卡号", "email": "电子邮箱"}
+KIND_LABELS = {"id_card": "身份证号", "mobile": "手机号", "bank_card": "银行卡号", "email": "电子邮箱",
+               "insurance_card": "医保卡号或社保卡号"}
 
 
 def find_personal_data(text: str) -> list[Find]:
@@ -49,7 +57,21 @@ def find_personal_data(text: str) -> list[Find]:
     for match in EMAIL.finditer(normal):
         local, domain = match.group().split("@", 1)
         finds.append(Find("email", match.start(), match.end(), f"{local[0]}***@{domain}"))
-    return sorted(finds, key=lambda f: f.start)
+    for match in INSURANCE_CARD.finditer(normal):
+        number = re.sub(r"[ -]", "", match.group("number"))
+        if any(c.isdigit() for c in number):
+            finds.append(Find("insurance_card", match.start("number"), match.end("number"),
+                              number[:2] + "*" * (len(number) - 4) + number[-2:]))
+    return _without_overlaps(finds)
+
+
+def _without_overlaps(finds: list[Find]) -> list[Find]:
+    """One find per stretch of text: the one that starts first, the longer on a tie."""
+    kept = []
+    for found in sorted(finds, key=lambda f: (f.start, -f.end)):
+        if not kept or found.start >= kept[-1].end:
+            kept.append(found)
+    return kept
 
 
 def mask(text: str) -> str:

@@ -1,18 +1,20 @@
 """What one county may publish on a given day.
 
 Rendering, search, downloads: every output reads a PublicCounty, never a loaded County. Records
-are deep-copied, so nothing downstream can reach back into content.
+arrive redacted (public/redaction.py) as fresh copies, so nothing downstream can reach back into
+content; PDFs are published as rewritten copies without document metadata.
 """
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from ..check.references import walk
+from ..kinds import KIND_BY_NAME, SITE_CONFIG
 from ..load.county import County, last_updated
+from ..load.pdf_file import without_metadata
+from .redaction import Redacted, redact, redact_text, redaction_settings
 
 EXEMPTION_LISTS = (
     ("no_penalty", "不予行政处罚事项清单"),
@@ -24,7 +26,7 @@ EXEMPTION_LISTS = (
 
 @dataclass
 class Attachment:
-    source: Path        # the file in content/
+    content: bytes      # what is published: for a PDF, the copy without metadata
     public_path: str    # where it is published, relative to the county site root
 
 
@@ -48,6 +50,7 @@ class PublicCounty:
     documents: list = field(default_factory=list)
     annual: dict | None = None
     attachments: list = field(default_factory=list)
+    published_contacts: set = field(default_factory=set)  # bureau mobiles shown on purpose (for `gongshi scan`)
 
     def documents_in(self, *categories: str) -> list:
         return [d for d in self.documents if d["category"] in categories]
@@ -59,9 +62,29 @@ def holds_valid_certificate(officer: dict, day: date) -> bool:
             and date.fromisoformat(officer["valid_from"]) <= day <= date.fromisoformat(officer["valid_until"]))
 
 
+def redacted_documents(county: County) -> dict[str, Redacted]:
+    """Every loaded file of the county, redacted; the site config under its own name."""
+    out = {kind: redact(doc.data, KIND_BY_NAME[kind].schema) for kind, doc in county.documents.items()}
+    out[SITE_CONFIG.name] = redact(county.config.data, SITE_CONFIG.schema)
+    return out
+
+
+def withheld_values(county: County) -> set[str]:
+    """What the county keeps out of its site: `gongshi build` makes sure none of it got in."""
+    values = set(redaction_settings(county).secrets)
+    for redacted in redacted_documents(county).values():
+        values |= redacted.withheld()
+    for doc in (county.data("documents") or {}).get("documents", []):
+        if str(doc.get("file", "")).endswith(".md"):
+            _, events = redact_text(county.attachment(doc["file"]).read_text(encoding="utf-8-sig"))
+            values |= Redacted(None, events).withheld()
+    return values
+
+
 def public_view(county: County, today: date) -> PublicCounty:
-    data = {kind: copy.deepcopy(doc.data) for kind, doc in county.documents.items()}
-    config = county.config.data
+    redacted = redacted_documents(county)
+    data = {kind: r.data for kind, r in redacted.items()}
+    config = data.pop(SITE_CONFIG.name)
     powers = data.get("powers")
     power_index = {item["code"]: item for item in (powers or {}).get("items", [])}
     documents, attachments = _documents(county, data.get("documents"))
@@ -75,7 +98,7 @@ def public_view(county: County, today: date) -> PublicCounty:
         today=today,
         site_name=config["site_name"],
         site_description=config.get("site_description", ""),
-        footer=copy.deepcopy(config["extra"]["footer"]),
+        footer=config["extra"]["footer"],
         updated=last_updated(county.folder),
         subject=data["subject"],
         officers=_current_officers(data, today),
@@ -89,6 +112,7 @@ def public_view(county: County, today: date) -> PublicCounty:
         documents=documents,
         annual=data.get("annual"),
         attachments=attachments,
+        published_contacts=set().union(*(r.allowed for r in redacted.values())),
     )
 
 
@@ -122,9 +146,9 @@ def _documents(county: County, section):
     for doc in (section or {}).get("documents", []):
         file = doc.get("file")
         if file and file.endswith(".md"):
-            doc["body"] = county.attachment(file).read_text(encoding="utf-8-sig")
+            doc["body"], _ = redact_text(county.attachment(file).read_text(encoding="utf-8-sig"), markdown=True)
         elif file and file.endswith(".pdf"):
             doc["download"] = f"files/{doc['id']}.pdf"
-            attachments.append(Attachment(county.attachment(file), doc["download"]))
+            attachments.append(Attachment(without_metadata(county.attachment(file)), doc["download"]))
         documents.append(doc)
     return documents, attachments

@@ -7,7 +7,6 @@ is escaped by `finalize` unless a helper has already made it Markup: a template 
 from __future__ import annotations
 
 import re
-import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,5 +76,5 @@ def render_markdown(county, docs_dir: Path) -> list[str]:
     for attachment in county.attachments:
         target = docs_dir / attachment.public_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(attachment.source, target)
+        target.write_bytes(attachment.content)
     return pages

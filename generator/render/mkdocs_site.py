@@ -22,6 +22,9 @@ from .markdown_tree import chinese_date
 from .sections import HOME, SECTIONS
 
 
+COUNTY_RULES = ("redaction",)
+
+
 def navigation() -> list:
     return [{"首页": HOME}] + [{s.heading: s.page} for s in SECTIONS]
 
@@ -32,7 +35,8 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> Non
             base = yaml_load(f)  # follows INHERIT
     except (MkDocsException, OSError) as exc:
         raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
-    extra = dict(base.get("extra") or {})
+    # The site engine sees only what the theme shows: county rules such as `redaction` stay here.
+    extra = {k: v for k, v in (base.get("extra") or {}).items() if k not in COUNTY_RULES}
     extra["footer"] = county.footer
     extra["gongshi"] = {"county": county.id,
                         "updated": county.updated.isoformat() if county.updated else "",

@@ -15,7 +15,9 @@ MANIFEST = "gongshi.json"
 def write_manifest(county, site_dir: Path) -> None:
     """A small public record of the county site, read by the portal (also when carried over)."""
     manifest = {"id": county.id, "site_name": county.site_name, "subject": county.subject["name"],
-                "updated": county.updated.isoformat() if county.updated else None}
+                "updated": county.updated.isoformat() if county.updated else None,
+                # Bureau mobiles shown on purpose in contact fields: `gongshi scan` does not flag them.
+                "published_contacts": sorted(county.published_contacts)}
     (site_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
 
 

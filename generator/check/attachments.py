@@ -1,0 +1,79 @@
+"""Attached files named in documents.yml: they exist, are files, and hold nothing that may not go out.
+
+Markdown attachments are published through the public view, so personal data in them is masked
+and reported like any text field. PDFs cannot be masked: personal data, a commercial-secret marker
+or a declared secret in a PDF's text refuses the build, naming the file and the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..codes import finding
+from ..kinds import ATTACHMENT_DIR
+from ..load.pdf_file import PdfProblem, read_pdf_text
+from ..load.yaml_file import read_text_file
+from ..paths import display_path
+from ..public.personal_data import find_personal_data
+from ..public.redaction import SECRET_CLOSE, SECRET_OPEN, redaction_settings, secret_hint
+from .personal_data import PERSONAL_KINDS, personal_data_findings
+from .references import walk
+
+ROOT_LINK = re.compile(r"""\]\(\s*<?(/(?!/)[^)\s>]*)|\b(?:href|src)\s*=\s*["']?(/(?!/)[^"'\s>]*)""")
+
+
+def check_attachments(county) -> list:
+    doc = county.documents.get("documents")
+    if doc is None:
+        return []
+    findings = []
+    for path, value in walk(doc.data, ("documents", "*", "file")):
+        if not isinstance(value, str):
+            continue
+        attachment = county.attachment(value)
+        line = doc.line_of(path)
+        if attachment.is_symlink():
+            findings.append(finding("E-ATTACHMENT-LINK", doc.display, line, value=value))
+        elif not attachment.is_file():
+            findings.append(finding("E-ATTACHMENT-MISSING", doc.display, line, value=value,
+                                    folder=display_path(county.folder / ATTACHMENT_DIR) + "/"))
+        elif attachment.suffix == ".md":
+            text, problems = read_text_file(attachment)
+            findings += problems or (_root_links(attachment, text)
+                                     + personal_data_findings(county, display_path(attachment), text))
+        elif attachment.suffix == ".pdf":
+            findings += _pdf(county, attachment, value, doc.display, line)
+    return findings
+
+
+def _root_links(path, text: str) -> list:
+    """Links that start with / leave the county site, which may live under any sub-path."""
+    findings = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in ROOT_LINK.finditer(line):
+            findings.append(finding("E-ATTACHMENT-ROOT-LINK", display_path(path), number, url=match.group(1) or match.group(2)))
+    return findings
+
+
+def _pdf(county, attachment, value: str, display: str, line: int) -> list:
+    try:
+        pdf = read_pdf_text(attachment)
+    except PdfProblem as problem:
+        return [finding(problem.code, display, line, value=value, detail=problem.detail)]
+    if not pdf.has_text:
+        return [finding("W-PDF-NO-TEXT", display, line, value=value)]
+    findings = []
+    secrets = redaction_settings(county).secrets
+    for page_number, text in enumerate(pdf.pages, start=1):
+        for found in find_personal_data(text):
+            if found.kind in PERSONAL_KINDS:
+                findings.append(finding("E-PDF-PERSONAL-DATA", display, line, value=value, page=page_number,
+                                        what=found.label, masked=found.masked))
+        if SECRET_OPEN in text or SECRET_CLOSE in text:
+            findings.append(finding("E-PDF-SECRET", display, line, value=value, page=page_number, what="商业秘密标记"))
+        compact = re.sub(r"\s+", "", text)
+        for secret in secrets:
+            if re.sub(r"\s+", "", secret) in compact:
+                findings.append(finding("E-PDF-SECRET", display, line, value=value, page=page_number,
+                                        what=f"声明不得公开的文字 {secret_hint(secret)}"))
+    return findings

@@ -1,0 +1,73 @@
+"""Personal data and commercial-secret markers in what would be published.
+
+Runs the public view's own redaction (public/redaction.py) and reports what it did, so the clerk
+reads in `validate` exactly what the site will mask or withhold.
+"""
+
+from __future__ import annotations
+
+from ..codes import finding
+from ..kinds import KINDS, SITE_CONFIG
+from ..public.personal_data import KIND_LABELS
+from ..public.redaction import redact, redact_text, redaction_settings
+from .schema import describe, field_name
+
+PERSONAL_KINDS = tuple(KIND_LABELS)
+
+
+def check_personal_data(county) -> list:
+    findings = []
+    files = [(county.documents.get(kind.name), kind.schema) for kind in KINDS]
+    files.append((county.config, SITE_CONFIG.schema))
+    for doc, schema in files:
+        if doc is None or doc.data is None:
+            continue
+        for event in redact(doc.data, schema).events:
+            where = _where(schema, event.path)
+            findings += _event_findings(county, doc.display, doc.line_of(event.path), where, event)
+        findings += _unknown_secret_fields(doc)
+    return findings
+
+
+def personal_data_findings(county, display: str, text: str) -> list:
+    """Findings for a whole text file (a Markdown attachment): line numbers within it."""
+    _, events = redact_text(text)
+    return [f for event in events
+            for f in _event_findings(county, display, text.count("\n", 0, event.offset) + 1, "这一行", event)]
+
+
+def _event_findings(county, display, line, where, event) -> list:
+    if event.kind in PERSONAL_KINDS:
+        code = "E-PERSONAL-DATA" if redaction_settings(county).personal_data_is_error else "W-PERSONAL-DATA"
+        return [finding(code, display, line, where=where, what=KIND_LABELS[event.kind], masked=event.masked)]
+    if event.kind == "open_marker":
+        return [finding("E-SECRET-MARKER", display, line, where=where)]
+    return []
+
+
+def _where(schema_name: str, path) -> str:
+    title = describe(schema_name, path)["title"]
+    name = field_name(path)
+    return f"字段 {name}（{title}）" if title else f"字段 {name}"
+
+
+def _unknown_secret_fields(doc) -> list:
+    findings = []
+
+    def visit(value, path):
+        if isinstance(value, dict):
+            named = value.get("commercial_secrets")
+            if isinstance(named, list):
+                allowed = [k for k in value if k not in ("commercial_secrets", "classified")]
+                for i, name in enumerate(named):
+                    if name not in value:
+                        findings.append(finding("E-SECRET-FIELD", doc.display, doc.line_of(path + ("commercial_secrets", i)),
+                                                value=name, allowed="、".join(allowed)))
+            for key, child in value.items():
+                visit(child, path + (key,))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                visit(child, path + (i,))
+
+    visit(doc.data, ())
+    return findings

@@ -1,0 +1,84 @@
+"""PDF attachments: their text, page by page, and a copy without document metadata.
+
+A PDF cannot be masked safely (the text layer, images and incremental updates all keep the
+original), so gongshi only reads PDFs: the check stage searches their text, and the public view
+publishes a rewritten copy that carries no author, creator, producer or XMP packet.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+from pypdf.generic import NameObject
+
+# Document-level and page-level entries that describe the file's history, not its content.
+METADATA_KEYS = ("/Metadata", "/PieceInfo")
+
+
+class PdfProblem(Exception):
+    """A PDF gongshi cannot read: `code` is the finding code, the message says why."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass
+class PdfText:
+    pages: list[str]           # extracted text of each page, in order
+
+    @property
+    def has_text(self) -> bool:
+        return any(page.strip() for page in self.pages)
+
+
+def _reader(source) -> PdfReader:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every small defect
+    try:
+        reader = PdfReader(source)
+        if reader.is_encrypted:
+            raise PdfProblem("E-PDF-ENCRYPTED")
+        len(reader.pages)  # forces the page tree to be read
+    except PdfProblem:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
+        raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
+    return reader
+
+
+def read_pdf_text(source: Path | bytes) -> PdfText:
+    reader = _reader(io.BytesIO(source) if isinstance(source, bytes) else source)
+    try:
+        return PdfText([page.extract_text() or "" for page in reader.pages])
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
+
+
+def read_pdf_metadata(source: Path | bytes) -> list[str]:
+    """Every text value of the document information dictionary and the XMP packet."""
+    reader = _reader(io.BytesIO(source) if isinstance(source, bytes) else source)
+    values = [str(v) for v in (reader.metadata or {}).values()]
+    xmp = reader.trailer["/Root"].get("/Metadata")
+    if xmp is not None:
+        values.append(xmp.get_object().get_data().decode("utf-8", "replace"))
+    return values
+
+
+def without_metadata(path: Path) -> bytes:
+    """The PDF rewritten with no information dictionary and no XMP or PieceInfo, anywhere."""
+    writer = PdfWriter(clone_from=_reader(path))
+    writer.metadata = None
+    for key in METADATA_KEYS:
+        writer.root_object.pop(NameObject(key), None)
+    for page in writer.pages:
+        for key in METADATA_KEYS:
+            page.pop(NameObject(key), None)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,185 @@
+"""What each field may publish: the redaction rules of the public view.
+
+Every field's policy is written in its schema as `x-publish` (a property's own policy wins over the
+definition it points to, and a policy holds for everything below it):
+- `shown`   the bureau's own contact data and public codes: a mobile number is published as typed
+            (a bureau may list one); any other personal data is still masked;
+- `masked`  free text, the default: published with personal data masked (`138****5678`);
+- `dropped` kept in git for the bureau's own use, never published (an officer's own mobile …).
+
+Beyond the schema, a clerk marks commercial secrets in text (【商业秘密】…【/商业秘密】) or names
+whole fields in a record's `commercial_secrets`; both read `[商业秘密，依法不予公开]`. A list item
+with `classified: true` (涉密) is left out altogether.
+
+`redact` is the only function that turns raw content into publishable values; the check stage calls
+it for the findings it reports and the public view for the data it publishes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..check.schema import registry
+from .personal_data import find_personal_data
+
+SHOWN, MASKED, DROPPED = "shown", "masked", "dropped"
+COMMERCIAL_SECRET_NOTICE = "[商业秘密，依法不予公开]"
+SECRET_OPEN, SECRET_CLOSE = "【商业秘密】", "【/商业秘密】"
+SECRET_PASSAGE = re.compile(re.escape(SECRET_OPEN) + "(.*?)" + re.escape(SECRET_CLOSE), re.S)
+FLAG_FIELDS = ("classified", "commercial_secrets")
+PUBLIC_CONTACT_KINDS = ("mobile",)   # what a `shown` field may publish that looks personal  # steer redaction; never published themselves
+
+# Values withheld from the public shorter than this are not searched for in the built site:
+# a two-character name or "35 元" also occurs in text that is rightly public.
+MIN_DECLARED_SECRET = 6
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing redaction did, at `path` (keys and 0-based indexes) in its document."""
+
+    path: tuple
+    kind: str          # a personal-data kind, "commercial_secret", "open_marker", "dropped", "classified"
+    original: str = ""
+    masked: str = ""
+    offset: int = 0    # where in the text value the find starts (for line numbers in attachments)
+
+
+@dataclass
+class Redacted:
+    data: object
+    events: list = field(default_factory=list)
+    allowed: set = field(default_factory=set)   # personal-data-looking values published on purpose
+
+    def withheld(self) -> set[str]:
+        """Values that must appear in no built file: `gongshi scan` searches for each."""
+        return {e.original for e in self.events
+                if e.kind not in ("open_marker", "classified") and len(e.original.strip()) >= MIN_DECLARED_SECRET}
+
+
+def secret_hint(secret: str) -> str:
+    """Enough of a secret for a clerk to find it, never the secret itself."""
+    return f"“{secret[:1]}…”（{len(secret)} 个字）"
+
+
+def redact_text(text: str, path=(), keep=(), markdown=False) -> tuple[str, list[Event]]:
+    """Free text with commercial-secret passages replaced and personal data masked.
+
+    Finds of the kinds in `keep` stay as typed and are not reported. In `markdown` (an attachment's
+    body) the masks' asterisks are escaped, or `l***@x.org` would render as emphasis."""
+    events = []
+    for match in SECRET_PASSAGE.finditer(text):
+        events.append(Event(path, "commercial_secret", match.group(1), COMMERCIAL_SECRET_NOTICE, match.start()))
+    text_out = SECRET_PASSAGE.sub(COMMERCIAL_SECRET_NOTICE, text)
+    stray = min((i for i in (text_out.find(SECRET_OPEN), text_out.find(SECRET_CLOSE)) if i >= 0), default=-1)
+    if stray >= 0:
+        # An unclosed marker: withhold everything after it rather than guess where the secret ends.
+        events.append(Event(path, "open_marker", text_out[stray:], COMMERCIAL_SECRET_NOTICE, _offset_in(text, text_out, stray)))
+        text_out = text_out[:stray] + COMMERCIAL_SECRET_NOTICE
+    out, last = [], 0
+    for found in find_personal_data(text_out):
+        if found.kind in keep:
+            continue
+        events.append(Event(path, found.kind, text_out[found.start:found.end], found.masked,
+                            _offset_in(text, text_out, found.start)))
+        out += [text_out[last:found.start], found.masked.replace("*", "\\*") if markdown else found.masked]
+        last = found.end
+    return "".join(out) + text_out[last:], events
+
+
+def redact(data, schema_name: str) -> Redacted:
+    """A redacted deep copy of one document's data, and everything redaction did to it."""
+    result = Redacted(None)
+    resolver = registry().resolver(base_uri=schema_name)
+    result.data = _value(data, registry().contents(schema_name), resolver, MASKED, (), result)
+    return result
+
+
+def _value(value, node, resolver, policy, path, result):
+    node, resolver, policy = _resolve(node, resolver, policy)
+    if policy == DROPPED:
+        result.events.append(Event(path, "dropped", _flat_text(value)))
+        return None
+    if isinstance(value, dict):
+        return _mapping(value, node, resolver, policy, path, result)
+    if isinstance(value, list):
+        items = node.get("items", {})
+        out = []
+        for i, item in enumerate(value):
+            if isinstance(item, dict) and item.get("classified") is True:
+                result.events.append(Event(path + (i,), "classified"))
+                continue
+            out.append(_value(item, items, resolver, policy, path + (i,), result))
+        return out
+    if isinstance(value, str):
+        keep = PUBLIC_CONTACT_KINDS if policy == SHOWN else ()
+        result.allowed.update(value[f.start:f.end] for f in find_personal_data(value) if f.kind in keep)
+        text, events = redact_text(value, path, keep)
+        result.events += events
+        return text
+    return value
+
+
+def _mapping(value, node, resolver, policy, path, result):
+    secret_fields = set(value.get("commercial_secrets") or []) if isinstance(value.get("commercial_secrets"), list) else set()
+    out = {}
+    for key, child in value.items():
+        if key in FLAG_FIELDS:
+            continue
+        if key in secret_fields:
+            result.events.append(Event(path + (key,), "commercial_secret", _flat_text(child), COMMERCIAL_SECRET_NOTICE))
+            out[key] = COMMERCIAL_SECRET_NOTICE
+            continue
+        child_node = node.get("properties", {}).get(key, {})
+        child_value = _value(child, child_node, resolver, policy, path + (key,), result)
+        if child_value is not None or child is None:
+            out[key] = child_value
+    return out
+
+
+def _resolve(node, resolver, policy):
+    """Follow $refs; the policy nearest the data wins, a property's own before its definition's."""
+    own = node.get("x-publish")
+    while "$ref" in node:
+        resolved = resolver.lookup(node["$ref"])
+        node, resolver = resolved.contents, resolved.resolver
+        own = own or node.get("x-publish")
+    return node, resolver, own or policy
+
+
+def _flat_text(value) -> str:
+    if isinstance(value, dict):
+        return "\n".join(_flat_text(v) for v in value.values())
+    if isinstance(value, list):
+        return "\n".join(_flat_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _offset_in(original: str, changed: str, position: int) -> int:
+    """Map a position in the marker-replaced text back to the clerk's text (for line numbers)."""
+    if original == changed:
+        return position
+    shift = 0
+    for match in SECRET_PASSAGE.finditer(original):
+        replaced_end = match.start() - shift + len(COMMERCIAL_SECRET_NOTICE)
+        if replaced_end > position:
+            break
+        shift += len(match.group()) - len(COMMERCIAL_SECRET_NOTICE)
+    return position + shift
+
+
+@dataclass(frozen=True)
+class RedactionSettings:
+    """A county's choices, from `extra.redaction` in its site_config file."""
+
+    personal_data_is_error: bool = False       # 发现个人信息: 错误 — refuse instead of mask and warn
+    secrets: tuple[str, ...] = ()              # strings that must appear in no built file
+
+
+def redaction_settings(county) -> RedactionSettings:
+    config = county.config.data if county.config is not None and isinstance(county.config.data, dict) else {}
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    settings = extra.get("redaction") if isinstance(extra.get("redaction"), dict) else {}
+    secrets = settings.get("secrets") if isinstance(settings.get("secrets"), list) else []
+    return RedactionSettings(settings.get("personal_data") == "错误", tuple(s for s in secrets if isinstance(s, str) and s))

@@ -1,0 +1,154 @@
+"""`gongshi scan`: look through every built file for personal data and declared secrets.
+
+The public view masks and withholds by construction; this is the proof on the finished files,
+which also catches what no template wrote (a PDF's metadata, a search index, a hand-copied file).
+Text is read the way a visitor or a crawler would get it: HTML and XML with entities decoded and
+attribute values included, JSON string by string, PDFs page by page plus their metadata, .gz
+files unpacked. A file that is not text (an image, a font) is skipped, and so is a file that is a
+byte-for-byte copy of one the theme ships (Material's scripts carry their authors' e-mails).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import json
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import material
+
+from ..codes import finding
+from ..load.pdf_file import PdfProblem, read_pdf_metadata, read_pdf_text
+from ..public.personal_data import FULL_WIDTH, find_personal_data
+from ..paths import THEME_DIR
+from ..public.redaction import secret_hint
+from ..render.portal import MANIFEST
+
+MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".xhtml"}
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts += [value for _, value in attrs if value]
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def handle_comment(self, data):
+        self.parts.append(data)
+
+
+def scan_site(root: Path, secrets=(), published_as: Path | None = None) -> list:
+    """A finding for every piece of personal data or declared secret in the files under `root`."""
+    allowed = _published_contacts(root)
+    needles = {_compact(s): s for s in secrets if _compact(s)}
+    findings = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        shown = str((published_as or root) / path.relative_to(root))
+        data = path.read_bytes()
+        if hashlib.sha256(data).digest() in _theme_files():
+            continue
+        try:
+            chunks = _text_of(path.name, data)
+        except PdfProblem as problem:
+            findings.append(finding("E-SCAN-UNREADABLE", shown, None, detail=problem.detail or problem.code))
+            continue
+        for chunk in chunks:
+            findings += _personal_data(shown, chunk, allowed)
+        compact = _compact("\n".join(chunks))
+        findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original))
+                     for needle, original in needles.items() if needle in compact]
+    return _once_each(findings)
+
+
+@lru_cache(maxsize=1)
+def _theme_files() -> frozenset[bytes]:
+    """Digests of the files the site engine copies unchanged from the installed theme packages."""
+    folders = [Path(material.__file__).parent / "templates" / "assets", THEME_DIR / "assets"]
+    return frozenset(hashlib.sha256(p.read_bytes()).digest()
+                     for folder in folders for p in folder.rglob("*") if p.is_file())
+
+
+def _text_of(name: str, data: bytes) -> list[str]:
+    suffix = Path(name).suffix.lower()
+    if suffix == ".gz":
+        try:
+            return _text_of(name[:-3], gzip.decompress(data))
+        except (OSError, EOFError):
+            return []
+    if suffix == ".pdf":
+        pdf = read_pdf_text(data)
+        return pdf.pages + read_pdf_metadata(data)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return []  # not text: images, fonts
+    if suffix in MARKUP_SUFFIXES:
+        parser = _Text()
+        parser.feed(text)
+        parser.close()
+        return ["\n".join(parser.parts)]
+    if suffix == ".json":
+        try:
+            return ["\n".join(html.unescape(s) for s in _strings(json.loads(text)))]
+        except ValueError:
+            pass
+    return [text]
+
+
+def _strings(value):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield str(key)
+            yield from _strings(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _strings(child)
+    elif value is not None:
+        yield str(value)
+
+
+def _personal_data(shown: str, text: str, allowed: set) -> list:
+    return [finding("E-SCAN-PERSONAL-DATA", shown, None, what=found.label, masked=found.masked)
+            for found in find_personal_data(text)
+            if _digits(text[found.start:found.end]) not in allowed]
+
+
+def _published_contacts(root: Path) -> set[str]:
+    """Bureau mobile numbers the public view published on purpose, as each county's manifest lists."""
+    allowed = set()
+    for manifest in list(root.glob(MANIFEST)) + list(root.glob(f"*/{MANIFEST}")):
+        try:
+            allowed |= {_digits(n) for n in json.loads(manifest.read_text(encoding="utf-8")).get("published_contacts", [])}
+        except (ValueError, OSError, AttributeError):
+            continue
+    return allowed
+
+
+def _digits(text: str) -> str:
+    digits = re.sub(r"[^0-9Xx]", "", text.translate(FULL_WIDTH))
+    return digits[2:] if len(digits) == 13 and digits.startswith("86") else digits
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text.translate(FULL_WIDTH))
+
+
+def _once_each(findings: list) -> list:
+    seen, out = set(), []
+    for found in findings:
+        key = (found.path, found.code, found.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(found)
+    return out

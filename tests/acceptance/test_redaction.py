@@ -1,0 +1,262 @@
+"""Personal data and secrets planted in every kind of record never reach the built site."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+from stdnum.cn import ric
+
+from generator.check.schema import describe
+from generator.kinds import KINDS
+from tests.pdfs import make_pdf
+
+VALID_ID = "11010519491231002X"
+OFFICER_ID = "51082319800101123" + ric.calc_check_digit("51082319800101123")
+
+# kind → (as a clerk might type it, the value that must appear in no built file)
+PLANTS = {
+    "id_card": (f"身份证号 {VALID_ID[:6]} {VALID_ID[6:14]} {VALID_ID[14:]}", VALID_ID[:-1]),
+    "mobile": ("手机 １３９１２３４５６７８", "13912345678"),
+    "bank_card": ("银行卡 6222 0212 3456 7890 128", "6222021234567890128"),
+    "email": ("邮箱 li.si@example.org", "li.si@example.org"),
+    "insurance_card": ("医保卡号：YB20240001", "YB20240001"),
+}
+SECRET_FIELD_TEXT = "甲药店与乙公司签订的采购合同约定进价每盒三十五元六角"
+SECRET_PASSAGE = "甲公司年度返利比例为百分之十二"
+CLASSIFIED_TITLE = "涉密文件甲乙丙丁戊己庚"
+BUREAU_MOBILE = "13698765432"
+
+
+def built_texts(folder: Path):
+    """(file, text) for every built file, read every way a visitor or crawler could read it."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        texts = [data.decode("utf-8", "ignore")]
+        if path.suffix == ".pdf":
+            reader = PdfReader(path)
+            texts += [page.extract_text() or "" for page in reader.pages] + [str(reader.metadata or "")]
+        if path.suffix == ".json":
+            texts.append(json.dumps(json.loads(data), ensure_ascii=False))
+        text = html.unescape("\n".join(texts))
+        yield path, re.sub(r"[\s\-]", "", text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+
+
+def found_anywhere(folder: Path, value: str) -> list[str]:
+    needle = re.sub(r"[\s\-]", "", value)
+    return [str(p.relative_to(folder)) for p, text in built_texts(folder) if needle in text]
+
+
+def _is_free_text(schema_name: str, path) -> bool:
+    node = describe(schema_name, path)["schema"]
+    return (node.get("type") == "string" and not {"pattern", "enum", "format", "const", "x-publish"} & node.keys())
+
+
+def plant_in_every_text_field(county: Path) -> dict[str, set[str]]:
+    """Append every kind of personal data to every free-text field. Returns the number of fields
+    planted in each file."""
+    planted = {}
+    for kind in KINDS:
+        path = county / kind.file
+        if not path.exists():
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        fields = [0]
+
+        def visit(value, trail):
+            if isinstance(value, dict):
+                return {k: visit(v, trail + (k,)) for k, v in value.items()}
+            if isinstance(value, list):
+                return [visit(v, trail + (i,)) for i, v in enumerate(value)]
+            if isinstance(value, str) and _is_free_text(kind.schema, trail):
+                fields[0] += 1
+                return value + "（" + "；".join(typed for typed, _ in PLANTS.values()) + "）"
+            return value
+
+        path.write_text(yaml.safe_dump(visit(data, ()), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        planted[kind.file] = fields[0]
+    return planted
+
+
+def test_planted_personal_data_and_secrets_appear_in_no_built_file(project, gongshi):
+    county = project.file("content/shili")
+    planted = plant_in_every_text_field(county)
+    assert len(planted) == 11 and min(planted.values()) >= 1, planted
+
+    officers = yaml.safe_load((county / "officers.yml").read_text(encoding="utf-8"))
+    officers["officers"][0].update(mobile="13712345678", id_number=OFFICER_ID)
+    (county / "officers.yml").write_text(yaml.safe_dump(officers, allow_unicode=True), encoding="utf-8")
+    powers = yaml.safe_load((county / "powers.yml").read_text(encoding="utf-8"))
+    powers["items"][0]["accountability"] = SECRET_FIELD_TEXT
+    powers["items"][0]["commercial_secrets"] = ["accountability"]
+    powers["items"][1]["duties"] += f"【商业秘密】{SECRET_PASSAGE}【/商业秘密】此后照常公开。"
+    (county / "powers.yml").write_text(yaml.safe_dump(powers, allow_unicode=True), encoding="utf-8")
+    documents = yaml.safe_load((county / "documents.yml").read_text(encoding="utf-8"))
+    documents["documents"].append({"id": "secret-doc", "title": CLASSIFIED_TITLE, "category": "其他", "classified": True})
+    (county / "documents.yml").write_text(yaml.safe_dump(documents, allow_unicode=True), encoding="utf-8")
+    plan = county / "documents/three-systems-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n\n联系人" + "；".join(p[0] for p in PLANTS.values()) + "\n",
+                    encoding="utf-8")
+    project.edit("site_config/shili.yml", "电话 0000-1234567", f"电话 0000-1234567　举报手机 {BUREAU_MOBILE}　{PLANTS['id_card'][0]}")
+
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
+    assert code == 0, lines
+    assert sum("W-PERSONAL-DATA" in line for line in lines) >= len(PLANTS) * sum(planted.values())
+    site = project.file("site")
+    for kind, (_, value) in PLANTS.items():
+        assert found_anywhere(site, value) == [], kind
+    for value in ("13712345678", OFFICER_ID, SECRET_FIELD_TEXT, SECRET_PASSAGE, CLASSIFIED_TITLE):
+        assert found_anywhere(site, value) == [], value
+    assert found_anywhere(site, "138****") == []  # nothing planted was a 138 number: masks are not made up
+    assert "shili/powers/index.html" in found_anywhere(site, "[商业秘密，依法不予公开]")
+    assert found_anywhere(site, "此后照常公开") != []       # text after a closed marker is published
+    assert "shili/index.html" in found_anywhere(site, BUREAU_MOBILE)  # a bureau contact is public
+    assert "shili/index.html" in found_anywhere(site, "110105********002X")
+
+    assert gongshi("scan", "site") == (0, [])
+
+
+def test_validate_reports_personal_data_where_the_clerk_typed_it(project, gongshi):
+    project.edit("content/shili/subject.yml", "组织行政执法人员法律知识培训。", "组织行政执法人员法律知识培训。联系手机13912345678。")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 0
+    assert "content/shili/subject.yml:16: W-PERSONAL-DATA 字段 agencies[2].duties（主要职责）有手机号 139****5678，" \
+           "公示时已自动打码 — 个人信息不应写进公示内容；请删除或改写，确需留存的请填在不公开的字段中" in lines
+
+
+def test_a_county_can_make_personal_data_an_error(project, gongshi):
+    project.edit("content/shili/subject.yml", "组织行政执法人员法律知识培训。", "组织行政执法人员法律知识培训。邮箱 li.si@example.org")
+    project.edit("site_config/shili.yml", "extra:\n", "extra:\n  redaction:\n    personal_data: 错误\n")
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
+    assert code == 1
+    assert "content/shili/subject.yml:16: E-PERSONAL-DATA 字段 agencies[2].duties（主要职责）有电子邮箱 l***@example.org，" \
+           "本县设置为不得出现在公示内容中 — 请删除或改写这段个人信息后再提交" in lines
+    assert not project.file("site").exists()
+
+
+def test_personal_data_in_a_markdown_attachment_names_its_line(project, gongshi):
+    plan = project.file("content/shili/documents/three-systems-plan.md")
+    lines_before = plan.read_text(encoding="utf-8").count("\n")
+    plan.write_text(plan.read_text(encoding="utf-8") + f"\n社保卡号 SB12345678\n", encoding="utf-8")
+    _, lines = gongshi("validate", "--county", "shili")
+    assert f"content/shili/documents/three-systems-plan.md:{lines_before + 2}: W-PERSONAL-DATA 这一行有医保卡号或社保卡号 " \
+           "SB******78，公示时已自动打码 — 个人信息不应写进公示内容；请删除或改写，确需留存的请填在不公开的字段中" in lines
+
+
+def test_unclosed_commercial_secret_marker(project, gongshi):
+    project.edit("content/shili/subject.yml", "组织行政执法人员法律知识培训。", "组织行政执法人员法律知识培训。【商业秘密】返利比例")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert "content/shili/subject.yml:16: E-SECRET-MARKER 字段 agencies[2].duties（主要职责）的“【商业秘密】”没有对应的" \
+           "“【/商业秘密】” — 请在商业秘密结束处加上【/商业秘密】；改好之前，标记之后的文字一律不公示" in lines
+
+
+def test_commercial_secrets_must_name_a_field_of_the_record(project, gongshi):
+    project.edit("content/shili/officers.yml", "    agency: jgg\n", "    agency: jgg\n    commercial_secrets: [domian]\n")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert "content/shili/officers.yml:14: E-SECRET-FIELD commercial_secrets 中的 domian 不是这一项的字段 — " \
+           "只能填写这一项中的字段名：id、name、certificate_no、issuer、valid_from、valid_until、status、domain、agency" in lines
+
+
+def _attach_pdf(project, data: bytes, name="decision.pdf") -> int:
+    """Add a PDF to shili's documents.yml; returns the line of its `file:`."""
+    project.file(f"content/shili/documents/{name}").write_bytes(data)
+    docs = project.file("content/shili/documents.yml")
+    text = docs.read_text(encoding="utf-8")
+    text += f"  - id: pdf-doc\n    title: 处罚决定书\n    category: 其他\n    file: documents/{name}\n"
+    docs.write_text(text, encoding="utf-8")
+    return text.count("\n")
+
+
+def test_pdf_with_personal_data_refuses_the_build_naming_file_and_page(project, gongshi):
+    line = _attach_pdf(project, make_pdf(["Decision 2024-1", f"Party ID {VALID_ID}"]))
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
+    assert code == 1
+    assert f"content/shili/documents.yml:{line}: E-PDF-PERSONAL-DATA PDF 文件 documents/decision.pdf 第 2 页有身份证号 " \
+           "110105********002X — PDF 无法自动打码：请提供已删除或遮盖个人信息的 PDF（遮盖后请重新导出，不要只加黑框）" in lines
+    assert not project.file("site").exists()
+    assert not any(VALID_ID in line for line in lines)
+
+
+def test_published_pdf_carries_no_metadata(project, gongshi):
+    _attach_pdf(project, make_pdf(["Decision 2024-1"], metadata={
+        "/Author": "Wang Wu 13812345678", "/Creator": "WangWu-PC Office", "/Producer": "ScanSoft PDF"}))
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
+    assert code == 0, lines
+    published = project.file("site/shili/files/pdf-doc.pdf")
+    reader = PdfReader(published)
+    assert reader.metadata is None and "/Metadata" not in reader.trailer["/Root"]
+    assert reader.pages[0].extract_text() == "Decision 2024-1"
+    assert b"Wang" not in published.read_bytes() and b"ScanSoft" not in published.read_bytes()
+
+
+@pytest.mark.parametrize("data, expected", [
+    (make_pdf(["Decision"], password="secret"), "E-PDF-ENCRYPTED PDF 文件 documents/decision.pdf 设置了密码或加密，"
+     "无法检查其中是否有个人信息 — 请另存为不加密的 PDF 后再放入"),
+    (b"%PDF-1.4\nthis is not a pdf", "E-PDF-UNREADABLE PDF 文件 documents/decision.pdf 无法读取"),
+    (make_pdf([""]), "W-PDF-NO-TEXT PDF 文件 documents/decision.pdf 没有文字层（可能是扫描件），无法检查其中是否有个人信息 — "
+     "请逐页人工核对已遮盖个人信息；最好改为提供由文字直接导出的 PDF"),
+])
+def test_pdfs_that_cannot_be_checked(project, gongshi, data, expected):
+    line = _attach_pdf(project, data)
+    code, lines = gongshi("validate", "--county", "shili")
+    assert any(l.startswith(f"content/shili/documents.yml:{line}: {expected}") for l in lines), lines
+    assert code == (0 if expected.startswith("W-") else 1)
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    from generator.cli import main
+    import os
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path_factory.mktemp("scan") / "site"
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        assert main(["build", "--out", str(out), "--today", "2026-11-23"]) == 0
+    finally:
+        os.chdir(cwd)
+    return out
+
+
+def test_scan_finds_nothing_on_the_sample_sites(sample_site, gongshi):
+    assert gongshi("scan", str(sample_site)) == (0, [])
+
+
+def test_scan_names_the_file_with_a_planted_leak(sample_site, gongshi, tmp_path):
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    page = site / "shili/officers/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", f"<p>{VALID_ID}</p></main>"), encoding="utf-8")
+    index = site / "jiange/search/search_index.json"
+    index.write_text(index.read_text(encoding="utf-8").replace('"docs":[', '"docs":[{"text":"\\u624b\\u673a 13912345678"},', 1),
+                     encoding="utf-8")
+    code, lines = gongshi("scan", str(site), "--secret", "剑阁县医疗保障局")
+    assert code == 1
+    assert f"{site}/shili/officers/index.html: E-SCAN-PERSONAL-DATA 有身份证号 110105********002X" in lines
+    assert f"{site}/jiange/search/search_index.json: E-SCAN-PERSONAL-DATA 有手机号 139****5678" in lines
+    assert f"{site}/jiange/index.html: E-SCAN-SECRET 有声明不得公开的文字 “剑…”（8 个字）" in lines
+    assert not any(VALID_ID in line or "13912345678" in line or "剑阁县医疗保障局" in line for line in lines)
+
+
+def test_build_refuses_to_publish_a_declared_secret(project, gongshi):
+    assert gongshi("build", "--out", "site")[0] == 0
+    before = {p: p.read_bytes() for p in project.file("site").rglob("*") if p.is_file()}
+    project.edit("site_config/shili.yml", "extra:\n", "extra:\n  redaction:\n    secrets: [法规股]\n")
+    code, lines = gongshi("build", "--out", "site")
+    assert code == 1
+    assert f"{project.file('site')}/shili/subject/index.html: E-SCAN-SECRET 有声明不得公开的文字 “法…”（3 个字） — " \
+           "请找到来源并删除后重新生成" in lines
+    assert {p: p.read_bytes() for p in project.file("site").rglob("*") if p.is_file()} == before
