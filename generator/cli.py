@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--content", type=Path, metavar="DIR",
                       help="同时检查这个内容目录中各县不公示的内容（不公示字段、商业秘密、配置中声明的文字）")
     scan.add_argument("--config", type=Path, default=Path("site_config"), help="站点配置目录（默认 site_config）")
+    scan.add_argument("--today", type=_date, default=date.today(), metavar="YYYY-MM-DD",
+                      help="与 --content 一起用：以这一天判断哪些决定不在网站上（默认：真实日期）")
     return parser
 
 
@@ -97,7 +99,7 @@ def _scan(args) -> int:
         for county_id in discover_counties(args.content)[0]:
             county, _ = load_county(args.content, args.config, county_id)
             if county.config is not None and county.config.data is not None:
-                secrets |= withheld_values(county)
+                secrets |= withheld_values(county, args.today)
     findings = scan_site(args.dir, secrets)
     for found in findings:
         print(f"{found.path}: {found.code} {found.message}")

@@ -36,8 +36,14 @@ KINDS: tuple[Kind, ...] = (
 )
 
 KIND_BY_FILE = {kind.file: kind for kind in KINDS}
-KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 SITE_CONFIG = Kind("site-config", "site_config/<县>.yml", "站点配置", required=True)
+
+# Decisions are one file each, in this folder of the county; the file name is the decision's id.
+DECISION_DIR = "decisions"
+DECISION = Kind("decision", f"{DECISION_DIR}/<编号>.yml", "执法决定")
+
+ALL_KINDS = KINDS + (DECISION,)   # every kind of content file the checks read
+KIND_BY_NAME = {kind.name: kind for kind in ALL_KINDS}
 
 # Attachments named in documents.yml live here, inside the county folder.
 ATTACHMENT_DIR = "documents"

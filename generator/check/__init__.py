@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..kinds import KINDS, SITE_CONFIG
+from ..kinds import ALL_KINDS, SITE_CONFIG
 from .attachments import check_attachments
 from .dates import check_certificate_periods
+from .party import check_parties
 from .personal_data import check_personal_data
 from .references import check_references
 from .schema import check_schema
@@ -12,9 +13,8 @@ from .schema import check_schema
 
 def check_county(county) -> list:
     findings = []
-    for kind in KINDS:
-        doc = county.documents.get(kind.name)
-        if doc is not None:
+    for kind in ALL_KINDS:
+        for doc in county.records(kind.name):
             findings += check_schema(doc, kind.schema)
     if county.config is not None and county.config.data is not None:
         findings += check_schema(county.config, SITE_CONFIG.schema)
@@ -22,4 +22,5 @@ def check_county(county) -> list:
     findings += check_attachments(county)
     findings += check_certificate_periods(county)
     findings += check_personal_data(county)
+    findings += check_parties(county)
     return findings

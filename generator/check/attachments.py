@@ -1,4 +1,4 @@
-"""Attached files named in documents.yml: they exist, are files, and hold nothing that may not go out.
+"""Attached files named in documents.yml and decisions: they exist, are files, and hold nothing that may not go out.
 
 Markdown attachments are published through the public view, so personal data in them is masked
 and reported like any text field. PDFs cannot be masked: personal data, a commercial-secret marker
@@ -22,28 +22,31 @@ from .references import walk
 ROOT_LINK = re.compile(r"""\]\(\s*<?(/(?!/)[^)\s>]*)|\b(?:href|src)\s*=\s*["']?(/(?!/)[^"'\s>]*)""")
 
 
+# Where each kind names an attached file.
+ATTACHMENT_FIELDS = (("documents", ("documents", "*", "file")), ("decision", ("full_text",)))
+
+
 def check_attachments(county) -> list:
-    doc = county.documents.get("documents")
-    if doc is None:
-        return []
-    findings = []
-    for path, value in walk(doc.data, ("documents", "*", "file")):
-        if not isinstance(value, str):
-            continue
-        attachment = county.attachment(value)
-        line = doc.line_of(path)
-        if attachment.is_symlink():
-            findings.append(finding("E-ATTACHMENT-LINK", doc.display, line, value=value))
-        elif not attachment.is_file():
-            findings.append(finding("E-ATTACHMENT-MISSING", doc.display, line, value=value,
-                                    folder=display_path(county.folder / ATTACHMENT_DIR) + "/"))
-        elif attachment.suffix == ".md":
-            text, problems = read_text_file(attachment)
-            findings += problems or (_root_links(attachment, text)
-                                     + personal_data_findings(county, display_path(attachment), text))
-        elif attachment.suffix == ".pdf":
-            findings += _pdf(county, attachment, value, doc.display, line)
-    return findings
+    return [found for kind, pattern in ATTACHMENT_FIELDS for doc in county.records(kind)
+            for path, value in walk(doc.data, pattern) if isinstance(value, str)
+            for found in _attachment(county, doc, path, value)]
+
+
+def _attachment(county, doc, path, value: str) -> list:
+    attachment = county.attachment(value)
+    line = doc.line_of(path)
+    if attachment.is_symlink():
+        return [finding("E-ATTACHMENT-LINK", doc.display, line, value=value)]
+    if not attachment.is_file():
+        return [finding("E-ATTACHMENT-MISSING", doc.display, line, value=value,
+                        folder=display_path(county.folder / ATTACHMENT_DIR) + "/")]
+    if attachment.suffix == ".md":
+        text, problems = read_text_file(attachment)
+        return problems or (_root_links(attachment, text)
+                            + personal_data_findings(county, display_path(attachment), text))
+    if attachment.suffix == ".pdf":
+        return _pdf(county, attachment, value, doc.display, line)
+    return []
 
 
 def _root_links(path, text: str) -> list:

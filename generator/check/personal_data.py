@@ -7,7 +7,7 @@ reads in `validate` exactly what the site will mask or withhold.
 from __future__ import annotations
 
 from ..codes import finding
-from ..kinds import KINDS, SITE_CONFIG
+from ..kinds import ALL_KINDS, SITE_CONFIG
 from ..public.personal_data import KIND_LABELS
 from ..public.redaction import redact, redact_text, redaction_settings
 from .schema import describe, field_name
@@ -17,7 +17,7 @@ PERSONAL_KINDS = tuple(KIND_LABELS)
 
 def check_personal_data(county) -> list:
     findings = []
-    files = [(county.documents.get(kind.name), kind.schema) for kind in KINDS]
+    files = [(doc, kind.schema) for kind in ALL_KINDS for doc in county.records(kind.name)]
     files.append((county.config, SITE_CONFIG.schema))
     for doc, schema in files:
         if doc is None or doc.data is None:

@@ -39,6 +39,9 @@ REFERENCES = (
     Reference("powers", ("items", "*", "flowchart"), DOCUMENTS),
     Reference("powers", ("items", "*", "guide"), DOCUMENTS),
     Reference("legal-review", ("entries", "*", "powers", "*"), POWERS),
+    Reference("decision", ("power",), POWERS),
+    Reference("decision", ("officers", "*"), OFFICERS),
+    Reference("decision", ("legal_review", "reviewer"), OFFICERS),
     Reference("discretion", ("items", "*", "power"), POWERS),
     Reference("inspections", ("items", "*", "power"), POWERS),
     *(Reference("exemptions", (name, "*", "power"), POWERS)
@@ -83,16 +86,16 @@ def check_references(county) -> list:
     for id_set in ID_SETS:
         findings += _duplicates(county, id_set)
     for ref in REFERENCES:
-        doc = county.documents.get(ref.kind)
-        if doc is None or ref.target.kind in county.unreadable:
-            continue  # the unreadable file has its own finding; guessing its ids would only add noise
+        if ref.target.kind not in county.documents:
+            continue  # a missing or unreadable file has its own finding; guessing its ids would only add noise
         ids = known_ids(county, ref.target)
-        for path, value in walk(doc.data, ref.path):
-            if isinstance(value, str) and value not in ids:
-                findings.append(finding(
-                    "E-REF-UNKNOWN", doc.display, doc.line_of(path), field=field_name(path),
-                    target=ref.target.name, value=value, known="、".join(ids) or "（还没有）",
-                    file=KIND_BY_NAME[ref.target.kind].file))
+        for doc in county.records(ref.kind):
+            for path, value in walk(doc.data, ref.path):
+                if isinstance(value, str) and value not in ids:
+                    findings.append(finding(
+                        "E-REF-UNKNOWN", doc.display, doc.line_of(path), field=field_name(path),
+                        target=ref.target.name, value=value, known="、".join(ids) or "（还没有）",
+                        file=KIND_BY_NAME[ref.target.kind].file))
     return findings
 
 

@@ -9,11 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from ..codes import finding
-from ..kinds import ATTACHMENT_DIR, KIND_BY_FILE, KINDS, SITE_CONFIG
+from ..kinds import ATTACHMENT_DIR, DECISION, DECISION_DIR, KIND_BY_FILE, KINDS, SITE_CONFIG
 from ..paths import display_path
 from .yaml_file import YamlDocument, load_yaml
 
 COUNTY_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DECISION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")   # the file name becomes the page's address
 
 
 @dataclass
@@ -23,8 +24,15 @@ class County:
     id: str
     folder: Path
     documents: dict[str, YamlDocument] = field(default_factory=dict)  # kind name → document
+    decisions: dict[str, YamlDocument] = field(default_factory=dict)  # decision id (file stem) → document
     config: YamlDocument | None = None
     unreadable: set[str] = field(default_factory=set)  # kinds whose file exists but did not load
+
+    def records(self, kind: str) -> list[YamlDocument]:
+        """The loaded files of a kind: one for a list kind, one per decision for decisions."""
+        if kind == DECISION.name:
+            return list(self.decisions.values())
+        return [self.documents[kind]] if kind in self.documents else []
 
     def data(self, kind: str) -> dict | None:
         doc = self.documents.get(kind)
@@ -70,6 +78,7 @@ def load_county(content_dir: Path, config_dir: Path, county_id: str) -> tuple[Co
             code = "E-FILE-MISSING" if kind.required else "W-SECTION-MISSING"
             findings.append(finding(code, display_path(county.folder / kind.file), None,
                                     name=kind.file, title=kind.title, schema=kind.schema))
+    findings += _load_decisions(county)
     config_path = config_dir / f"{county_id}.yml"
     if config_path.exists():
         county.config, found = load_yaml(config_path, display_path(config_path), SITE_CONFIG.schema)
@@ -77,6 +86,25 @@ def load_county(content_dir: Path, config_dir: Path, county_id: str) -> tuple[Co
     else:
         findings.append(finding("E-CONFIG-MISSING", display_path(config_path), None, county=county_id))
     return county, findings
+
+
+def _load_decisions(county: County) -> list:
+    folder = county.folder / DECISION_DIR
+    findings = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix not in (".yml", ".yaml"):
+            findings.append(finding("E-DECISION-FILE", display_path(path), None, name=path.name))
+            continue
+        if not DECISION_ID.fullmatch(path.stem):
+            findings.append(finding("E-DECISION-NAME", display_path(path), None, name=path.name))
+            continue
+        doc, found = load_yaml(path, display_path(path), DECISION.schema)
+        findings += found
+        if doc.data is not None:
+            county.decisions[path.stem] = doc
+    return findings
 
 
 def attachment_folder(county: County) -> Path:

@@ -27,8 +27,8 @@ SHOWN, MASKED, DROPPED = "shown", "masked", "dropped"
 COMMERCIAL_SECRET_NOTICE = "[商业秘密，依法不予公开]"
 SECRET_OPEN, SECRET_CLOSE = "【商业秘密】", "【/商业秘密】"
 SECRET_PASSAGE = re.compile(re.escape(SECRET_OPEN) + "(.*?)" + re.escape(SECRET_CLOSE), re.S)
-FLAG_FIELDS = ("classified", "commercial_secrets")
-PUBLIC_CONTACT_KINDS = ("mobile",)   # what a `shown` field may publish that looks personal  # steer redaction; never published themselves
+FLAG_FIELDS = ("classified", "commercial_secrets")  # steer redaction; never published themselves
+PUBLIC_CONTACT_KINDS = ("mobile",)                   # what a `shown` field may publish that looks personal
 
 # Values withheld from the public shorter than this are not searched for in the built site:
 # a two-character name or "35 元" also occurs in text that is rightly public.

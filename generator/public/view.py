@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..check.references import walk
-from ..kinds import KIND_BY_NAME, SITE_CONFIG
+from ..kinds import DECISION, KIND_BY_NAME, SITE_CONFIG
 from ..load.county import County, last_updated
 from ..load.pdf_file import without_metadata
+from .decisions import Attachment, public_decisions, withheld_decision_values
 from .redaction import Redacted, redact, redact_text, redaction_settings
 
 EXEMPTION_LISTS = (
@@ -22,12 +23,6 @@ EXEMPTION_LISTS = (
     ("reduced_penalty", "减轻行政处罚事项清单"),
     ("no_compulsory_measure", "不予实施行政强制措施清单"),
 )
-
-
-@dataclass
-class Attachment:
-    content: bytes      # what is published: for a PDF, the copy without metadata
-    public_path: str    # where it is published, relative to the county site root
 
 
 @dataclass
@@ -49,6 +44,7 @@ class PublicCounty:
     inspections: dict | None = None
     documents: list = field(default_factory=list)
     annual: dict | None = None
+    decisions: list = field(default_factory=list)    # on the site today, newest first
     attachments: list = field(default_factory=list)
     published_contacts: set = field(default_factory=set)  # bureau mobiles shown on purpose (for `gongshi scan`)
 
@@ -69,10 +65,12 @@ def redacted_documents(county: County) -> dict[str, Redacted]:
     return out
 
 
-def withheld_values(county: County) -> set[str]:
+def withheld_values(county: County, today: date) -> set[str]:
     """What the county keeps out of its site: `gongshi build` makes sure none of it got in."""
-    values = set(redaction_settings(county).secrets)
-    for redacted in redacted_documents(county).values():
+    values = set(redaction_settings(county).secrets) | withheld_decision_values(county, today)
+    redacted = list(redacted_documents(county).values())
+    redacted += [redact(doc.data, DECISION.schema) for doc in county.decisions.values()]
+    for redacted in redacted:
         values |= redacted.withheld()
     for doc in (county.data("documents") or {}).get("documents", []):
         if str(doc.get("file", "")).endswith(".md"):
@@ -88,6 +86,7 @@ def public_view(county: County, today: date) -> PublicCounty:
     powers = data.get("powers")
     power_index = {item["code"]: item for item in (powers or {}).get("items", [])}
     documents, attachments = _documents(county, data.get("documents"))
+    decisions, decision_files = public_decisions(county, today, power_index)
     document_index = {d["id"]: d for d in documents}
     if powers:
         for item in powers["items"]:
@@ -111,7 +110,8 @@ def public_view(county: County, today: date) -> PublicCounty:
         inspections=data.get("inspections"),
         documents=documents,
         annual=data.get("annual"),
-        attachments=attachments,
+        decisions=decisions,
+        attachments=attachments + decision_files,
         published_contacts=set().union(*(r.allowed for r in redacted.values())),
     )
 

@@ -36,6 +36,12 @@ def chinese_date(value) -> str:
     return text
 
 
+def yuan(amount) -> str:
+    """12000 → 12,000元; 1234.5 → 1,234.50元."""
+    text = f"{amount:,.2f}"
+    return (text[:-3] if text.endswith(".00") else text) + "元"
+
+
 CN_ORDINALS = "一二三四五六七八九十"
 
 
@@ -57,13 +63,13 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(paragraphs=paragraphs, richtext=richtext, cn_date=chinese_date, cn_ordinal=cn_ordinal)
+    env.filters.update(paragraphs=paragraphs, richtext=richtext, cn_date=chinese_date, cn_ordinal=cn_ordinal, yuan=yuan)
     env.globals.update(link=link, tel=tel, sections=SECTIONS, document_url=document_url)
     return env
 
 
-def render_page(template: str, county) -> str:
-    text = environment().get_template(template).render(c=county)
+def render_page(template: str, county, **context) -> str:
+    text = environment().get_template(template).render(c=county, **context)
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
@@ -73,6 +79,11 @@ def render_markdown(county, docs_dir: Path) -> list[str]:
     pages = [HOME] + [s.page for s in SECTIONS]
     for page in pages:
         (docs_dir / page).write_text(render_page(page + ".j2", county), encoding="utf-8")
+    for decision in county.decisions:
+        target = docs_dir / decision["page"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_page("decision.md.j2", county, d=decision), encoding="utf-8")
+        pages.append(decision["page"])
     for attachment in county.attachments:
         target = docs_dir / attachment.public_path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from stdnum.cn import ric
 
 from generator.check.schema import describe
-from generator.kinds import KINDS
+from generator.kinds import DECISION, KINDS
 from tests.pdfs import make_pdf
 
 VALID_ID = "11010519491231002X"
@@ -32,6 +32,9 @@ SECRET_FIELD_TEXT = "甲药店与乙公司签订的采购合同约定进价每�
 SECRET_PASSAGE = "甲公司年度返利比例为百分之十二"
 CLASSIFIED_TITLE = "涉密文件甲乙丙丁戊己庚"
 BUREAU_MOBILE = "13698765432"
+HOME_ADDRESS = "幸福小区3栋2单元501室"          # in the sample decision 2025-002
+HEALTH = "2型糖尿病伴周围神经病变"
+WITNESS = "欧阳某某甲"
 
 
 def built_texts(folder: Path):
@@ -56,16 +59,20 @@ def found_anywhere(folder: Path, value: str) -> list[str]:
 
 
 def _is_free_text(schema_name: str, path) -> bool:
+    """A text field published with masking: no fixed format, no publishing policy of its own or above."""
     node = describe(schema_name, path)["schema"]
-    return (node.get("type") == "string" and not {"pattern", "enum", "format", "const", "x-publish"} & node.keys())
+    policies = [describe(schema_name, path[:i])["schema"].get("x-publish") for i in range(1, len(path))]
+    return (node.get("type") == "string" and not any(policies)
+            and not {"pattern", "enum", "format", "const", "x-publish"} & node.keys())
 
 
 def plant_in_every_text_field(county: Path) -> dict[str, set[str]]:
     """Append every kind of personal data to every free-text field. Returns the number of fields
     planted in each file."""
     planted = {}
-    for kind in KINDS:
-        path = county / kind.file
+    files = [(county / kind.file, kind.schema) for kind in KINDS]
+    files += [(path, DECISION.schema) for path in sorted((county / "decisions").glob("*.yml"))]
+    for path, schema in files:
         if not path.exists():
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -76,20 +83,20 @@ def plant_in_every_text_field(county: Path) -> dict[str, set[str]]:
                 return {k: visit(v, trail + (k,)) for k, v in value.items()}
             if isinstance(value, list):
                 return [visit(v, trail + (i,)) for i, v in enumerate(value)]
-            if isinstance(value, str) and _is_free_text(kind.schema, trail):
+            if isinstance(value, str) and _is_free_text(schema, trail):
                 fields[0] += 1
                 return value + "（" + "；".join(typed for typed, _ in PLANTS.values()) + "）"
             return value
 
         path.write_text(yaml.safe_dump(visit(data, ()), allow_unicode=True, sort_keys=False), encoding="utf-8")
-        planted[kind.file] = fields[0]
+        planted[path.name] = fields[0]
     return planted
 
 
 def test_planted_personal_data_and_secrets_appear_in_no_built_file(project, gongshi):
     county = project.file("content/shili")
     planted = plant_in_every_text_field(county)
-    assert len(planted) == 11 and min(planted.values()) >= 1, planted
+    assert len(planted) == 14 and min(planted.values()) >= 1, planted   # 11 files and 3 decisions
 
     officers = yaml.safe_load((county / "officers.yml").read_text(encoding="utf-8"))
     officers["officers"][0].update(mobile="13712345678", id_number=OFFICER_ID)
@@ -106,14 +113,22 @@ def test_planted_personal_data_and_secrets_appear_in_no_built_file(project, gong
     plan.write_text(plan.read_text(encoding="utf-8") + "\n\n联系人" + "；".join(p[0] for p in PLANTS.values()) + "\n",
                     encoding="utf-8")
     project.edit("site_config/shili.yml", "电话 0000-1234567", f"电话 0000-1234567　举报手机 {BUREAU_MOBILE}　{PLANTS['id_card'][0]}")
+    decision = yaml.safe_load((county / "decisions/2025-002.yml").read_text(encoding="utf-8"))
+    decision["party"].update(health=HEALTH, bank_account="6217000010001234567")
+    decision["other_persons"] = [WITNESS]
+    (county / "decisions/2025-002.yml").write_text(yaml.safe_dump(decision, allow_unicode=True), encoding="utf-8")
 
     code, lines = gongshi("build", "--county", "shili", "--out", "site")
     assert code == 0, lines
-    assert sum("W-PERSONAL-DATA" in line for line in lines) >= len(PLANTS) * sum(planted.values())
+    # one warning per planted value: the fields, less the one the secret replaced, plus the Markdown
+    # attachment (all kinds) and the footer (its ID; the bureau mobile there is public)
+    fields = sum(planted.values()) - 1
+    assert sum(": W-PERSONAL-DATA " in line for line in lines) == len(PLANTS) * fields + len(PLANTS) + 1
     site = project.file("site")
     for kind, (_, value) in PLANTS.items():
         assert found_anywhere(site, value) == [], kind
-    for value in ("13712345678", OFFICER_ID, SECRET_FIELD_TEXT, SECRET_PASSAGE, CLASSIFIED_TITLE):
+    for value in ("13712345678", OFFICER_ID, SECRET_FIELD_TEXT, SECRET_PASSAGE, CLASSIFIED_TITLE,
+                  HOME_ADDRESS, HEALTH, WITNESS, "6217000010001234567", "示医保罚〔2026〕1号"):
         assert found_anywhere(site, value) == [], value
     assert found_anywhere(site, "138****") == []  # nothing planted was a 138 number: masks are not made up
     assert "shili/powers/index.html" in found_anywhere(site, "[商业秘密，依法不予公开]")
@@ -260,3 +275,67 @@ def test_build_refuses_to_publish_a_declared_secret(project, gongshi):
     assert f"{project.file('site')}/shili/subject/index.html: E-SCAN-SECRET 有声明不得公开的文字 “法…”（3 个字） — " \
            "请找到来源并删除后重新生成" in lines
     assert {p: p.read_bytes() for p in project.file("site").rglob("*") if p.is_file()} == before
+
+
+def _decision(project, text: str, name="2026-090.yml") -> None:
+    project.write(f"content/shili/decisions/{name}", text)
+
+
+MINOR_DECISION = """case_number: 示医保罚〔2026〕90号
+kind: 行政处罚
+decided: '2026-10-09'
+party: {type: 自然人, name: 钱某某, minor: true}
+facts: 当事人冒用他人医保凭证购药，骗取医保基金800元。
+power: CF-003
+outcome: {returned: 800, fraud: 800, fine: 1600}
+officers: [zhang-shili, li-shifan]
+approval: {by: 局长 张示例, date: '2026-10-10'}
+published: '2026-10-12'
+"""
+
+
+@pytest.mark.parametrize("flag", ["party: {type: 自然人, name: 钱某某, minor: true}", "classified: true\nparty: {type: 自然人, name: 钱某某}"])
+def test_minor_or_classified_decision_is_published_nowhere(project, gongshi, flag):
+    _decision(project, MINOR_DECISION.replace("party: {type: 自然人, name: 钱某某, minor: true}", flag))
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
+    assert code == 0, lines
+    for value in ("示医保罚〔2026〕90号", "骗取医保基金800元"):
+        assert found_anywhere(project.file("site"), value) == []
+    assert found_anywhere(project.file("site"), "示医保罚〔2025〕1号") != []   # the other decisions stay
+
+
+def test_decision_pdf_with_personal_data_refuses_the_build(project, gongshi):
+    project.file("content/shili/documents/2026-090.pdf").write_bytes(make_pdf([f"Party phone 13912345678"]))
+    _decision(project, MINOR_DECISION.replace(", minor: true", "") + "full_text: documents/2026-090.pdf\n")
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
+    assert code == 1
+    assert "content/shili/decisions/2026-090.yml:11: E-PDF-PERSONAL-DATA PDF 文件 documents/2026-090.pdf 第 1 页有手机号 " \
+           "139****5678 — PDF 无法自动打码：请提供已删除或遮盖个人信息的 PDF（遮盖后请重新导出，不要只加黑框）" in lines
+
+
+def test_a_decision_pdf_is_published_without_metadata(project, gongshi):
+    project.file("content/shili/documents/2026-090.pdf").write_bytes(
+        make_pdf(["Decision 90"], metadata={"/Author": "Qian Moumou"}))
+    _decision(project, MINOR_DECISION.replace(", minor: true", "") + "full_text: documents/2026-090.pdf\n")
+    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 0
+    published = project.file("site/shili/files/decisions/2026-090.pdf")
+    assert PdfReader(published).metadata is None and b"Qian" not in published.read_bytes()
+    page = project.file("site/shili/decisions/2026-090/index.html").read_text(encoding="utf-8")
+    assert 'href="../../files/decisions/2026-090.pdf"' in page
+
+
+@pytest.mark.parametrize("party, line, expected", [
+    ("{type: 自然人, name: 钱某某, address: 示例县幸福小区}", 4,
+     "E-PARTY-FIELD 当事人类型是自然人，不能填写 party.address — 自然人的住址、身份证号填 home_address、id_number（不公示）；"
+     "单位的住所、信用代码、法定代表人填 address、credit_code、legal_representative"),
+    ("{type: 单位, name: 示例县某药店, id_number: '11010519491231002X'}", 4,
+     "E-PARTY-FIELD 当事人类型是单位，不能填写 party.id_number — 自然人的住址、身份证号填 home_address、id_number（不公示）；"
+     "单位的住所、信用代码、法定代表人填 address、credit_code、legal_representative"),
+    ("{type: 单位, name: 示例县某药店, credit_code: 91100000MA00A00011}", 4,
+     "E-PARTY-CREDIT-CODE 统一社会信用代码 91100000MA00A00011 校验不通过 — 请对照营业执照逐位核对，18 位，最后一位是校验码"),
+])
+def test_party_fields_fit_the_party(project, gongshi, party, line, expected):
+    _decision(project, MINOR_DECISION.replace("{type: 自然人, name: 钱某某, minor: true}", party))
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert f"content/shili/decisions/2026-090.yml:{line}: {expected}" in lines

@@ -101,9 +101,9 @@ def test_unknown_power_code_in_the_legal_review_catalogue(project, gongshi):
 
 
 def test_duplicate_id(project, gongshi):
-    project.edit(OFFICERS, "  - id: li-shifan\n", "  - id: zhang-shili\n")
+    project.edit(OFFICERS, "  - id: liu-moni\n", "  - id: zhang-shili\n")
     _, lines = gongshi("validate", "--county", "shili")
-    assert errors(lines) == [f"{OFFICERS}:14: E-ID-DUPLICATE 编号 zhang-shili 重复，第 5 行已经用过 — 每个编号只能用一次，请改成不同的编号"]
+    assert errors(lines) == [f"{OFFICERS}:50: E-ID-DUPLICATE 编号 zhang-shili 重复，第 5 行已经用过 — 每个编号只能用一次，请改成不同的编号"]
 
 
 def test_certificate_that_ends_before_it_starts(project, gongshi):

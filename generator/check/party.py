@@ -1,0 +1,32 @@
+"""The party of a decision: fields that fit its type, and a credit code that is one.
+
+A natural person's address or representative typed into an organisation's field would be
+published, so each type accepts only its own fields (浙江省行政处罚结果信息网上公开暂行办法 第七条).
+"""
+
+from __future__ import annotations
+
+from stdnum.cn import uscc
+
+from ..codes import finding
+
+ORGANISATION_ONLY = ("credit_code", "legal_representative", "address")
+PERSON_ONLY = ("id_number", "home_address", "health", "minor")
+ORGANISATIONS = ("单位", "个体工商户")
+
+
+def check_parties(county) -> list:
+    findings = []
+    for doc in county.records("decision"):
+        party = doc.data.get("party") if isinstance(doc.data, dict) else None
+        if not isinstance(party, dict) or party.get("type") not in ORGANISATIONS + ("自然人",):
+            continue  # the schema check reports it
+        wrong = PERSON_ONLY if party["type"] in ORGANISATIONS else ORGANISATION_ONLY
+        for name in wrong:
+            if name in party:
+                findings.append(finding("E-PARTY-FIELD", doc.display, doc.line_of(("party", name)),
+                                        field=f"party.{name}", type=party["type"]))
+        code = party.get("credit_code")
+        if isinstance(code, str) and not uscc.is_valid(code):
+            findings.append(finding("E-PARTY-CREDIT-CODE", doc.display, doc.line_of(("party", "credit_code")), value=code))
+    return findings
