@@ -51,9 +51,7 @@ def find_personal_data(text: str) -> list[Find]:
     normal = text.translate(FULL_WIDTH)   # same length as text: positions carry over
     finds = []
     for match in DIGIT_RUN.finditer(normal):
-        found = _classify(re.sub(r"[ -]", "", match.group()))
-        if found:
-            finds.append(Find(found[0], match.start(), match.end(), found[1]))
+        finds += _numbers_in_run(match)
     for match in EMAIL.finditer(normal):
         local, domain = match.group().split("@", 1)
         finds.append(Find("email", match.start(), match.end(), f"{local[0]}***@{domain}"))
@@ -63,6 +61,27 @@ def find_personal_data(text: str) -> list[Find]:
             finds.append(Find("insurance_card", match.start("number"), match.end("number"),
                               number[:2] + "*" * (len(number) - 4) + number[-2:]))
     return _without_overlaps(finds)
+
+
+MAX_GROUPS = 20   # a 19-digit card typed digit by digit; bounds the work on a long run of numbers
+
+
+def _numbers_in_run(match) -> list[Find]:
+    """The run as one number if it is one; else the longest stretches of its space- or
+    hyphen-separated groups that are (two mobiles typed `139… 138…` are two finds)."""
+    groups = [(g.start() + match.start(), g.end() + match.start()) for g in re.finditer(r"[^ -]+", match.group())]
+    finds, i = [], 0
+    while i < len(groups):
+        for j in range(min(len(groups), i + MAX_GROUPS), i, -1):
+            start, end = groups[i][0], groups[j - 1][1]
+            found = _classify(re.sub(r"[ -]", "", match.string[start:end]))
+            if found:
+                finds.append(Find(found[0], start, end, found[1]))
+                i = j
+                break
+        else:
+            i += 1
+    return finds
 
 
 def _without_overlaps(finds: list[Find]) -> list[Find]:

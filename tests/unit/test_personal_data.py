@@ -23,6 +23,9 @@ def kinds(text):
     (f"银行卡 {VALID_CARD[:4]} {VALID_CARD[4:8]} {VALID_CARD[8:12]} {VALID_CARD[12:16]} {VALID_CARD[16:]}",
      "银行卡 6222***********0128"),
     ("邮箱 zhang.san@example.com。", "邮箱 z***@example.com。"),
+    ("13912345678 13812345678", "139****5678 138****5678"),          # two numbers, one space apart
+    (f"举报 13698765432 {VALID_ID}", "举报 136****5432 110105********002X"),
+    ("1 3 9 1 2 3 4 5 6 7 8", "139****5678"),                          # typed digit by digit
 ])
 def test_finds_and_masks(text, masked):
     assert mask(text) == masked
@@ -38,4 +41,23 @@ def test_finds_and_masks(text, masked):
     "剑医保罚〔2024〕1号，罚款12345.67元",
 ])
 def test_leaves_public_numbers_alone(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("医保卡号：SC12345678", "医保卡号：SC******78"),
+    ("社保卡号 1234 5678 90", "社保卡号 12******90"),
+    ("参保人医保电子凭证码 E1234567890AB", "参保人医保电子凭证码 E1*********AB"),
+    (f"社会保障号码{VALID_ID}", "社会保障号码110105********002X"),   # the social-security number is the ID
+])
+def test_insurance_and_social_security_card_numbers(text, masked):
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    "医保基金2024年度",                     # a year after 医保, no card word
+    "医保编码 H51082300123",                 # an institution's public code, not a card number
+    "医保卡号：见附件",                      # no number at all
+])
+def test_insurance_words_without_a_card_number(text):
     assert kinds(text) == []
