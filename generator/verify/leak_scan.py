@@ -29,6 +29,9 @@ from ..public.redaction import secret_hint
 from ..render.portal import MANIFEST
 
 MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".xhtml"}
+# Attributes that hold drawing coordinates (the theme's inline SVG icons), not words.
+GEOMETRY = {"d", "points", "viewbox", "transform", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
+            "width", "height"}
 
 
 class _Text(HTMLParser):
@@ -37,7 +40,7 @@ class _Text(HTMLParser):
         self.parts = []
 
     def handle_starttag(self, tag, attrs):
-        self.parts += [value for _, value in attrs if value]
+        self.parts += [value for name, value in attrs if value and name not in GEOMETRY]
 
     handle_startendtag = handle_starttag
 
