@@ -74,10 +74,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         content, config = make_counties(root / "one", 1)
-        county = validate(content, config).counties[0]
+        county = validate(content, config, today=TODAY).counties[0]
         view = public_view(county, TODAY)
         stages = {
-            "validate (load + check)": lambda: validate(content, config),
+            "validate (load + check)": lambda: validate(content, config, today=TODAY),
             "public view": lambda: public_view(county, TODAY),
             "render Markdown (Jinja2)": lambda: render_markdown(view, Path(tempfile.mkdtemp(dir=tmp))),
         }

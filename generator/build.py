@@ -32,7 +32,7 @@ class BuildReport:
 
 
 def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: list[str] | None = None) -> BuildReport:
-    validation = validate(content_dir, config_dir, only)
+    validation = validate(content_dir, config_dir, only, today)
     if not validation.ok:
         raise BuildRefused(validation.findings)
 

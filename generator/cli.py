@@ -63,7 +63,7 @@ def _print_findings(findings) -> None:
 
 
 def _validate(args) -> int:
-    result = validate(args.content, args.config, args.county)
+    result = validate(args.content, args.config, args.county, args.today)
     _print_findings(result.findings)
     return 0 if result.ok else 1
 

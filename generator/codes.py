@@ -76,6 +76,21 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "E-SCAN-PERSONAL-DATA": (E, "有{what} {masked}", "网站文件中不得出现个人信息；请找到来源并删除后重新生成"),
     "E-SCAN-SECRET": (E, "有声明不得公开的文字 {masked}", "请找到来源并删除后重新生成"),
     "E-SCAN-UNREADABLE": (E, "无法读取（{detail}），不能确认其中没有个人信息", "请检查该文件"),
+    # check: decisions and deadlines
+    "E-DEADLINE-LATE": (E, "{kind}决定 {case} 于 {decided} 作出，应在 {within} 个工作日内即 {deadline} 前公示，"
+                           "实际 {published} 才公示，晚了 {late} 个工作日（{citation}）",
+                        "法律、行政法规另有规定的，请在 publish_delay 中写明理由和依据；否则请核对公示日期"),
+    "E-DEADLINE-MISSED": (E, "{kind}决定 {case} 逾期未公示：于 {decided} 作出，应在 {within} 个工作日内即 {deadline} 前公示"
+                             "（{citation}）", "请立即完成公示审批，填写 approval 和 published"),
+    "W-DEADLINE-SOON": (W, "{kind}决定 {case} 须在 {deadline} 前公示，还剩 {left} 个工作日",
+                        "请尽快完成公示审批，填写 approval 和 published"),
+    "E-APPROVAL-MISSING": (E, "决定 {case} 填写了公示日期，但没有公示审批（approval）",
+                           "请填写 approval 的审批人（by）和审批日期（date）；未经审批的决定不会公示"),
+    "E-APPROVAL-AFTER": (E, "决定 {case} 的公示审批日期 {approved} 晚于公示日期 {published}",
+                         "应当先审批后公示；请核对这两个日期"),
+    "E-CALENDAR-YEAR": (E, "计算 {case} 的期限需要 {year} 年的法定节假日安排，日历库中还没有",
+                        "请按国务院办公厅《关于{year}年部分节假日安排的通知》新建 {file}，格式见 schemas/calendar.schema.json"),
+    "E-CALENDAR-FILE": (E, "文件 {name} 中的年份是 {year}，与文件名不一致", "文件名应为 {year}.yml"),
     # render / verify / publish
     "E-SITE-CONFIG": (E, "站点配置无法使用：{detail}", "请检查 site_config 中该县的配置和根目录的 mkdocs.yml"),
     "E-ATTACHMENT-LINK": (E, "附件 {value} 是一个链接（快捷方式），不是文件本身", "请把文件本身放进 documents/ 文件夹"),

@@ -5,11 +5,13 @@ One bad file never hides the findings in the others: each file is loaded and che
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .check import check_county
 from .codes import finding
 from .findings import has_errors, sort_findings
+from .load.calendar_files import load_calendar
 from .load.county import County, discover_counties, load_county
 
 
@@ -23,9 +25,13 @@ class Validation:
         return not has_errors(self.findings)
 
 
-def validate(content_dir: Path, config_dir: Path, only: list[str] | None = None) -> Validation:
+def validate(content_dir: Path, config_dir: Path, only: list[str] | None = None, today: date | None = None) -> Validation:
+    """All findings for the selected counties; deadlines are judged as of `today` (default: the real date)."""
+    today = today or date.today()
     result = Validation()
     ids, result.findings = discover_counties(content_dir)
+    calendar, calendar_findings = load_calendar(config_dir)
+    result.findings += calendar_findings
     for wanted in only or []:
         if wanted not in ids:
             result.findings.append(finding("E-COUNTY-UNKNOWN", str(content_dir), None,
@@ -35,6 +41,6 @@ def validate(content_dir: Path, config_dir: Path, only: list[str] | None = None)
             continue
         county, found = load_county(content_dir, config_dir, county_id)
         result.counties.append(county)
-        result.findings += found + check_county(county)
+        result.findings += found + check_county(county, calendar, config_dir, today)
     result.findings = sort_findings(result.findings)
     return result

@@ -5,13 +5,14 @@ from __future__ import annotations
 from ..kinds import ALL_KINDS, SITE_CONFIG
 from .attachments import check_attachments
 from .dates import check_certificate_periods
+from .deadlines import check_deadlines
 from .party import check_parties
 from .personal_data import check_personal_data
 from .references import check_references
 from .schema import check_schema
 
 
-def check_county(county) -> list:
+def check_county(county, calendar, config_dir, today) -> list:
     findings = []
     for kind in ALL_KINDS:
         for doc in county.records(kind.name):
@@ -23,4 +24,5 @@ def check_county(county) -> list:
     findings += check_certificate_periods(county)
     findings += check_personal_data(county)
     findings += check_parties(county)
+    findings += check_deadlines(county, calendar, config_dir, today)
     return findings

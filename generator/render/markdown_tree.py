@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..paths import TEMPLATE_DIR
+from ..cn_format import chinese_date, cn_ordinal, yuan
 from .markdown_text import inline, link, paragraphs
 from .richtext import richtext
 from .sections import HOME, SECTIONS, document_url
@@ -26,31 +27,6 @@ def tel(numbers) -> Markup:
         digits = re.sub(r"[^0-9+]", "", number.split("转")[0])
         links.append(Markup(f'<a href="tel:{digits}">{inline(number.strip())}</a>') if digits else inline(number))
     return Markup("、").join(links)
-
-
-def chinese_date(value) -> str:
-    text = str(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        y, m, d = text.split("-")
-        return f"{int(y)}年{int(m)}月{int(d)}日"
-    return text
-
-
-def yuan(amount) -> str:
-    """12000 → 12,000元; 1234.5 → 1,234.50元."""
-    text = f"{amount:,.2f}"
-    return (text[:-3] if text.endswith(".00") else text) + "元"
-
-
-CN_ORDINALS = "一二三四五六七八九十"
-
-
-def cn_ordinal(n: int) -> str:
-    """1 → 一 … 10 → 十, 11 → 十一 … 99: enough for list headings such as （十二）."""
-    if n <= 10:
-        return CN_ORDINALS[n - 1]
-    tens, ones = divmod(n, 10)
-    return (CN_ORDINALS[tens - 1] if tens > 1 else "") + "十" + (CN_ORDINALS[ones - 1] if ones else "")
 
 
 @lru_cache(maxsize=1)

@@ -18,11 +18,11 @@ from mkdocs.utils.yaml import yaml_load
 from ..codes import finding
 from ..errors import BuildRefused
 from ..paths import THEME_DIR, display_path
-from .markdown_tree import chinese_date
+from ..cn_format import chinese_date
 from .sections import HOME, SECTIONS
 
 
-COUNTY_RULES = ("redaction",)
+COUNTY_RULES = ("redaction", "law")
 
 
 def navigation() -> list:

@@ -160,7 +160,7 @@ def test_a_county_can_make_personal_data_an_error(project, gongshi):
 def test_personal_data_in_a_markdown_attachment_names_its_line(project, gongshi):
     plan = project.file("content/shili/documents/three-systems-plan.md")
     lines_before = plan.read_text(encoding="utf-8").count("\n")
-    plan.write_text(plan.read_text(encoding="utf-8") + f"\n社保卡号 SB12345678\n", encoding="utf-8")
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n社保卡号 SB12345678\n", encoding="utf-8")
     _, lines = gongshi("validate", "--county", "shili")
     assert f"content/shili/documents/three-systems-plan.md:{lines_before + 2}: W-PERSONAL-DATA 这一行有医保卡号或社保卡号 " \
            "SB******78，公示时已自动打码 — 个人信息不应写进公示内容；请删除或改写，确需留存的请填在不公开的字段中" in lines
@@ -305,7 +305,7 @@ def test_minor_or_classified_decision_is_published_nowhere(project, gongshi, fla
 
 
 def test_decision_pdf_with_personal_data_refuses_the_build(project, gongshi):
-    project.file("content/shili/documents/2026-090.pdf").write_bytes(make_pdf([f"Party phone 13912345678"]))
+    project.file("content/shili/documents/2026-090.pdf").write_bytes(make_pdf(["Party phone 13912345678"]))
     _decision(project, MINOR_DECISION.replace(", minor: true", "") + "full_text: documents/2026-090.pdf\n")
     code, lines = gongshi("build", "--county", "shili", "--out", "site")
     assert code == 1

@@ -1,0 +1,70 @@
+"""Working days on the official calendar: weekends and statutory holidays off, make-up days (调休) on.
+
+The State Council publishes each year's arrangement in late autumn. `chinesecalendar` carries the
+years it knows; a year it does not know is read from `site_config/calendar/<year>.yml`, written from
+the notice. A year neither knows is an error naming the file to add, never a guess.
+
+Periods follow 行政处罚法 第八十五条 and the usual rule of administrative procedure: the day the
+period starts from is not counted, so "within 7 working days of the decision" ends on the 7th
+working day after the decision date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import chinese_calendar
+
+
+class UnknownYear(Exception):
+    """No official working-day arrangement is known for `year`."""
+
+    def __init__(self, year: int):
+        super().__init__(year)
+        self.year = year
+
+
+@dataclass(frozen=True)
+class YearArrangement:
+    """One year's arrangement, as a per-year data file gives it."""
+
+    year: int
+    holidays: frozenset[date]      # days off that would otherwise be working days, and holiday weekends
+    workdays: frozenset[date]      # make-up weekend days (调休上班)
+    source: str = ""
+
+
+@dataclass
+class WorkingCalendar:
+    extra_years: dict[int, YearArrangement] = field(default_factory=dict)
+
+    def is_working_day(self, day: date) -> bool:
+        arrangement = self.extra_years.get(day.year)
+        if arrangement is not None:
+            if day in arrangement.workdays:
+                return True
+            return day.weekday() < 5 and day not in arrangement.holidays
+        try:
+            # is_workday, not get_workdays(include_weekends=False), which drops make-up days
+            return chinese_calendar.is_workday(day)
+        except NotImplementedError:
+            raise UnknownYear(day.year) from None
+
+    def add_working_days(self, start: date, count: int) -> date:
+        """The `count`-th working day after `start` (start itself not counted)."""
+        day = start
+        while count > 0:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end` (0 when end <= start)."""
+        count, day = 0, start
+        while day < end:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                count += 1
+        return count
