@@ -1,0 +1,93 @@
+"""Publication deadlines and approval: the clerk's messages, as `gongshi validate` prints them."""
+
+from __future__ import annotations
+
+PENDING = "content/shili/decisions/2026-001.yml"     # 行政处罚, decided Wed 2026-11-18, not yet published
+PUBLISHED = "content/shili/decisions/2025-001.yml"   # decided Mon 2025-05-12, published 2025-05-16
+CITATION = "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）1"
+
+
+def test_pending_decision_within_its_deadline_is_quiet(project, gongshi):
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    assert code == 0 and lines == ["检查通过：没有发现问题。"]
+
+
+def test_due_within_two_working_days_is_a_warning(project, gongshi):
+    # deadline: 11/19, 20, 23, 24, 25, 26, 27 → Fri 2026-11-27; on Wed 11/25 two working days are left
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-25")
+    assert code == 0
+    assert f"{PENDING}:7: W-DEADLINE-SOON 行政处罚决定 示医保罚〔2026〕1号 须在 2026年11月27日 前公示，还剩 2 个工作日 — " \
+           "请尽快完成公示审批，填写 approval 和 published" in lines
+
+
+def test_not_published_after_the_deadline_is_an_error(project, gongshi):
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-30")
+    assert code == 1
+    assert f"{PENDING}:7: E-DEADLINE-MISSED 行政处罚决定 示医保罚〔2026〕1号 逾期未公示：于 2026年11月18日 作出，" \
+           f"应在 7 个工作日内即 2026年11月27日 前公示（{CITATION}） — 请立即完成公示审批，填写 approval 和 published" in lines
+
+
+def test_published_late_is_an_error(project, gongshi):
+    # 5/12 Mon → 5/13–5/16, 5/19–5/21: deadline Wed 2025-05-21; published Fri 5/23 is 2 working days late
+    project.edit(PUBLISHED, "published: '2025-05-16'", "published: '2025-05-23'")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    assert code == 1
+    assert f"{PUBLISHED}:35: E-DEADLINE-LATE 行政处罚决定 示医保罚〔2025〕1号 于 2025年5月12日 作出，应在 7 个工作日内即 " \
+           f"2025年5月21日 前公示，实际 2025年5月23日 才公示，晚了 2 个工作日（{CITATION}） — " \
+           "法律、行政法规另有规定的，请在 publish_delay 中写明理由和依据；否则请核对公示日期" in lines
+
+
+def test_a_recorded_legal_exception_allows_a_later_publication(project, gongshi):
+    project.edit(PUBLISHED, "published: '2025-05-16'",
+                 "published: '2025-05-23'\npublish_delay:\n  reason: 涉案线索移送公安机关，公示可能妨碍侦查\n"
+                 "  basis: 《中华人民共和国政府信息公开条例》第十四条")
+    assert gongshi("validate", "--county", "shili", "--today", "2026-11-23")[0] == 0
+
+
+def test_published_without_approval_is_an_error(project, gongshi):
+    project.edit(PUBLISHED, "approval:\n  by: 局长 张示例\n  date: '2025-05-14'\n", "")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    assert code == 1
+    assert f"{PUBLISHED}:32: E-APPROVAL-MISSING 决定 示医保罚〔2025〕1号 填写了公示日期，但没有公示审批（approval） — " \
+           "请填写 approval 的审批人（by）和审批日期（date）；未经审批的决定不会公示" in lines
+
+
+def test_approved_after_publication_is_an_error(project, gongshi):
+    project.edit(PUBLISHED, "  date: '2025-05-14'", "  date: '2025-05-19'")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    assert code == 1
+    assert f"{PUBLISHED}:34: E-APPROVAL-AFTER 决定 示医保罚〔2025〕1号 的公示审批日期 2025年5月19日 晚于公示日期 2025年5月16日 — " \
+           "应当先审批后公示；请核对这两个日期" in lines
+
+
+def test_deadline_in_a_year_nobody_knows_names_the_file_to_add(project, gongshi):
+    project.edit(PENDING, "decided: '2026-11-18'", "decided: '2026-12-25'")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-12-28")
+    assert code == 1
+    assert f"{PENDING}:7: E-CALENDAR-YEAR 计算 示医保罚〔2026〕1号 的期限需要 2027 年的法定节假日安排，日历库中还没有 — " \
+           "请按国务院办公厅《关于2027年部分节假日安排的通知》新建 site_config/calendar/2027.yml，" \
+           "格式见 schemas/calendar.schema.json" in lines
+
+    # A 2027 file for the test (not the real notice): 1/1–1/3 off. Fri 12/25 → 12/28–31 (1–4), 1/4–1/6 (5–7)
+    project.write("site_config/calendar/2027.yml", "year: 2027\nsource: 测试用安排\n"
+                  "holidays:\n  - {name: 元旦, from: '2027-01-01', to: '2027-01-03'}\nworkdays: []\n")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2027-01-05")
+    assert code == 0
+    assert f"{PENDING}:7: W-DEADLINE-SOON 行政处罚决定 示医保罚〔2026〕1号 须在 2027年1月6日 前公示，还剩 1 个工作日 — " \
+           "请尽快完成公示审批，填写 approval 和 published" in lines
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2027-01-07")
+    assert code == 1 and any("E-DEADLINE-MISSED" in line and "2027年1月6日" in line for line in lines)
+
+
+def test_a_county_can_set_a_shorter_period(project, gongshi):
+    project.edit("site_config/shili.yml", "extra:\n", "extra:\n  law:\n    publish_within_working_days_penalty: 3\n")
+    # 11/18 → 11/19, 20, 23: deadline Mon 2026-11-23 — missed on 11/24
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-24")
+    assert code == 1 and any("E-DEADLINE-MISSED" in line and "3 个工作日内即 2026年11月23日" in line for line in lines)
+
+
+def test_calendar_file_must_match_its_name(project, gongshi):
+    project.write("site_config/calendar/2028.yml", "year: 2027\nsource: 测试\nholidays: []\nworkdays: []\n")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    assert code == 1
+    assert "site_config/calendar/2028.yml:1: E-CALENDAR-FILE 文件 2028.yml 中的年份是 2027，与文件名不一致 — 文件名应为 2027.yml" in lines
