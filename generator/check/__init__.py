@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..kinds import ALL_KINDS, SITE_CONFIG
 from .attachments import check_attachments
+from .case_officers import check_case_officers
 from .dates import check_certificate_periods
 from .deadlines import check_deadlines
 from .party import check_parties
@@ -25,4 +26,5 @@ def check_county(county, calendar, config_dir, today) -> list:
     findings += check_personal_data(county)
     findings += check_parties(county)
     findings += check_deadlines(county, calendar, config_dir, today)
+    findings += check_case_officers(county)
     return findings

@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Parameter] = {
     "publish_within_working_days_other": Parameter(
         20, "其他执法决定的公示期限（工作日）",
         "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）1"),
+    "min_case_officers": Parameter(
+        2, "承办执法人员最少人数", "《行政处罚法》第四十二条；《医疗保障基金使用监督管理条例》第二十九条；《行政强制法》第十八条"),
     "deadline_warning_working_days": Parameter(
         2, "到期前提醒（工作日）", "gongshi 默认：到期前 2 个工作日给出警告"),
 }

@@ -91,3 +91,25 @@ def test_calendar_file_must_match_its_name(project, gongshi):
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
     assert code == 1
     assert "site_config/calendar/2028.yml:1: E-CALENDAR-FILE 文件 2028.yml 中的年份是 2027，与文件名不一致 — 文件名应为 2027.yml" in lines
+
+
+OFFICER_CITATION = "《行政处罚法》第四十二条；《医疗保障基金使用监督管理条例》第二十九条；《行政强制法》第十八条"
+
+
+def test_a_penalty_needs_two_case_officers(project, gongshi):
+    project.edit(PUBLISHED, "officers: [zhang-shili, li-shifan]", "officers: [zhang-shili]")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    assert code == 1
+    assert f"{PUBLISHED}:26: E-OFFICERS-TOO-FEW 行政处罚决定 示医保罚〔2025〕1号 只有 1 名承办执法人员，至少应有 2 名" \
+           f"（{OFFICER_CITATION}） — 请在 officers 中列出全部承办人员的编号" in lines
+
+
+def test_a_case_officer_needs_a_certificate_valid_on_the_decision_date(project, gongshi):
+    # 刘模拟's certificate ran to 2025-12-31: fine for a 2025 decision, not for one in 2026
+    project.edit(PUBLISHED, "officers: [zhang-shili, li-shifan]", "officers: [zhang-shili, liu-moni]")
+    assert gongshi("validate", "--county", "shili", "--today", "2026-11-23")[0] == 0
+    project.edit(PENDING, "officers: [zhang-shili, wang-yangben]", "officers: [zhang-shili, liu-moni]")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    assert code == 1
+    assert f"{PENDING}:21: E-OFFICER-CERTIFICATE 承办人员 刘模拟（liu-moni）的执法证有效期为 2021年1月1日至2025年12月31日，" \
+           "2026年11月18日 作出决定时不在有效期内 — 未取得有效执法证件的人员不得从事执法活动；请核对承办人员或证件有效期" in lines
