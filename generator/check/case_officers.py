@@ -17,7 +17,10 @@ KINDS_NEEDING_TWO = ("行政处罚", "行政强制", "行政检查")
 
 def check_case_officers(county) -> list:
     law = county_law(county)
-    officers = {o.get("id"): o for o in (county.data("officers") or {}).get("officers", []) if isinstance(o, dict)}
+    officers = {}
+    for officer in (county.data("officers") or {}).get("officers", []):
+        if isinstance(officer, dict):
+            officers.setdefault(officer.get("id"), officer)   # a duplicate id has its own finding
     findings = []
     for doc in county.records("decision"):
         decision = doc.data
@@ -35,10 +38,10 @@ def check_case_officers(county) -> list:
             if officer is None:
                 continue  # an unknown id is reported by the reference check
             try:
-                valid = date.fromisoformat(officer["valid_from"]) <= decided <= date.fromisoformat(officer["valid_until"])
+                start, end = date.fromisoformat(officer["valid_from"]), date.fromisoformat(officer["valid_until"])
             except (KeyError, TypeError, ValueError):
                 continue
-            if not valid:
+            if start <= end and not start <= decided <= end:   # a reversed period has its own finding
                 findings.append(finding(
                     "E-OFFICER-CERTIFICATE", doc.display, doc.line_of(("officers", i)), name=officer.get("name", ""),
                     officer=officer_id, decided=chinese_date(decision["decided"]),
