@@ -3,31 +3,46 @@
 The public view masks every find (redaction.py); `gongshi scan` looks for the same patterns in
 the built files.
 
-A number is judged as a whole digit run, never by a piece of a longer run: `1381234567890123`
-is no mobile number. Runs may be written with full-width digits or split by single spaces or
-hyphens (`138 1234 5678`, `+86-138-1234-5678`), as people type them.
+A number is judged by its digit run, never by a piece glued into a longer one:
+`1381234567890123` is no mobile number. Runs may be written with full-width digits or split by
+single spaces, hyphens or dots (`138 1234 5678`, `+86-138-1234-5678`), as people type them; a run
+of several numbers typed one space apart yields each of them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from stdnum import luhn
-from stdnum.cn import ric
 
-FULL_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ－＋　", "0123456789Xx-+ ")
+# Same length in and out, so positions in the normalised text are positions in the original.
+FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "Ｘ": "X", "ｘ": "x", "－": "-", "＋": "+",
+                            "．": ".", "＠": "@", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ",
+                            "\u2009": " ", "\u200b": " ", "\t": " "})
 
-# A digit run: digits joined by at most one space or hyphen, an ID's final X allowed,
-# and not glued to other digits, letters or X on either side.
-DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])(?:\+?86[ -]?)?[0-9](?:[ -]?[0-9])*(?:[ -]?[Xx])?(?![0-9A-Za-z])")
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# A digit run: digits joined by at most one space, hyphen or dot, an ID's final X allowed,
+# not glued to other digits.
+DIGIT_RUN = re.compile(r"(?<![0-9])(?:\+?86[ .-]?)?[0-9](?:[ .-]?[0-9])*(?:[ .-]?[Xx])?(?![0-9])")
+SEPARATORS = re.compile(r"[ .-]")
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Medical-insurance and social-security card numbers have no national format (each region issues
 # its own), so they are found by what precedes them: 医保卡号：SC1234567, 社保卡号 12345678 …
+# An amount or a count after such words (医保卡 1200 元) is not a card number.
 INSURANCE_CARD = re.compile(
-    r"(?P<label>(?:医保|医疗保险|社保|社会保险|社会保障|参保)(?:电子凭证|个人编号|卡号|卡|编号|号码|号|凭证)+"
-    r"(?:码|号码|号)?\s*(?:为|是|[:：])?\s*)"
-    r"(?P<number>[0-9A-Za-z](?:[ -]?[0-9A-Za-z]){5,29})(?![0-9A-Za-z])")
+    r"(?:医保|医疗保险|社保|社会保险|社会保障|参保)(?:电子凭证|个人编号|卡号|卡|号码|号|凭证|码){1,3}"
+    r"[ ]{0,3}(?:为|是|[:：])?[ ]{0,3}"
+    r"(?P<number>[0-9A-Za-z](?:[ -]?[0-9A-Za-z]){5,29})(?![0-9A-Za-z])(?![ ]?[元万年月日次人家个%])")
+
+# GB 11643: provinces (first two digits) and the check character.
+PROVINCES = {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
+             "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"}
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+BANK_CARD_FIRST_DIGITS = "34569"   # UnionPay 62…, Visa 4, Mastercard 5, JCB 35, domestic 9…
+NUMBER_LENGTHS = {11, 13, 15, 16, 17, 18, 19}   # mobile, +86 mobile, old ID, bank cards, ID
+MAX_GROUPS = 20   # a 19-digit card typed digit by digit; bounds the work on a long run of numbers
 
 
 @dataclass(frozen=True)
@@ -58,8 +73,9 @@ def find_personal_data(text: str) -> list[Find]:
     for match in INSURANCE_CARD.finditer(normal):
         number = re.sub(r"[ -]", "", match.group("number"))
         if any(c.isdigit() for c in number):
+            shown = number[:2] if len(number) >= 10 else ""
             finds.append(Find("insurance_card", match.start("number"), match.end("number"),
-                              number[:2] + "*" * (len(number) - 4) + number[-2:]))
+                              shown + "*" * (len(number) - len(shown) - 2) + number[-2:]))
     return _without_overlaps(finds)
 
 
@@ -67,16 +83,19 @@ MAX_GROUPS = 20   # a 19-digit card typed digit by digit; bounds the work on a l
 
 
 def _numbers_in_run(match) -> list[Find]:
-    """The run as one number if it is one; else the longest stretches of its space- or
-    hyphen-separated groups that are an ID or a mobile (`139… 138…` are two finds)."""
-    groups = [(g.start() + match.start(), g.end() + match.start()) for g in re.finditer(r"[^ -]+", match.group())]
+    """The run as one number if it is one; else the longest stretches of its separated groups
+    that are (`139… 138…` typed one space apart are two finds)."""
+    groups = [(g.start() + match.start(), g.end() + match.start(), g.group())
+              for g in re.finditer(r"[^ .-]+", match.group())]
+    lengths = [len(g[2].lstrip("+")) for g in groups]
     finds, i = [], 0
     while i < len(groups):
         for j in range(min(len(groups), i + MAX_GROUPS), i, -1):
+            if sum(lengths[i:j]) not in NUMBER_LENGTHS:
+                continue
             start, end = groups[i][0], groups[j - 1][1]
-            found = _classify(re.sub(r"[ -]", "", match.string[start:end]))
-            # Luhn passes one run in ten: part of a run is a bank card only if it is all of it.
-            if found and (found[0] != "bank_card" or (i, j) == (0, len(groups))):
+            found = _classify(SEPARATORS.sub("", match.string[start:end]), [g[2] for g in groups[i:j]])
+            if found:
                 finds.append(Find(found[0], start, end, found[1]))
                 i = j
                 break
@@ -103,14 +122,44 @@ def mask(text: str) -> str:
     return "".join(out) + text[last:]
 
 
-def _classify(digits: str):
+def is_id_number(digits: str) -> bool:
+    """A mainland resident ID number: 18 characters with a valid birth date and check character
+    (GB 11643), or the older 15 digits with a valid birth date. Area codes below province level
+    change too often to judge, so only the province is checked."""
+    if digits[:2] not in PROVINCES:
+        return False
+    if re.fullmatch(r"[0-9]{17}[0-9X]", digits):
+        if ID_CHECK[sum(int(d) * w for d, w in zip(digits, ID_WEIGHTS)) % 11] != digits[17]:
+            return False
+        year, month, day = digits[6:10], digits[10:12], digits[12:14]
+    elif re.fullmatch(r"[0-9]{15}", digits):
+        year, month, day = "19" + digits[6:8], digits[8:10], digits[10:12]
+    else:
+        return False
+    try:
+        born = date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return date(1900, 1, 1) <= born <= date.today()
+
+
+def _classify(digits: str, groups: list[str]):
+    digits = digits.upper()
     national = digits.lstrip("+")
     if len(national) == 13 and national.startswith("86"):
         national = national[2:]
-    if len(digits) == 18 and ric.is_valid(digits.upper()):
-        return "id_card", digits[:6] + "*" * 8 + digits[-4:].upper()
+    if len(digits) in (15, 18) and is_id_number(digits):
+        return "id_card", digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
     if re.fullmatch(r"1[3-9][0-9]{9}", national):
         return "mobile", national[:3] + "****" + national[-4:]
-    if digits.isdigit() and 16 <= len(digits) <= 19 and luhn.is_valid(digits):
+    if _looks_like_card(digits, groups) and luhn.is_valid(digits):
         return "bank_card", digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
     return None
+
+
+def _looks_like_card(digits: str, groups: list[str]) -> bool:
+    """16–19 digits from a card issuer, typed in one piece or in fours (Luhn alone passes one
+    run of digits in ten: dates and phone numbers typed side by side would pass)."""
+    if not (digits.isdigit() and 16 <= len(digits) <= 19 and digits[0] in BANK_CARD_FIRST_DIGITS):
+        return False
+    return len(groups) == 1 or (all(len(g) == 4 for g in groups[:-1]) and 1 <= len(groups[-1]) <= 4)

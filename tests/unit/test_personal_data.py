@@ -61,3 +61,28 @@ def test_insurance_and_social_security_card_numbers(text, masked):
 ])
 def test_insurance_words_without_a_card_number(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("证人身份证号510823196203074516", "证人身份证号510823********4516"),   # born before the area code's start year
+    ("号码510999202403150019", "号码510999********0019"),                  # area known only at province level
+    ("旧身份证510823900307451", "旧身份证510823*****7451"),                 # 15-digit ID of before 1999
+    ("银行卡号6217002870012345672 2024年退回", "银行卡号6217***********5672 2024年退回"),
+    ("电话138.1234.5678", "电话138****5678"),
+    ("电话138\u00a01234\u00a05678", "电话138****5678"),
+    ("TEL13712345678", "TEL137****5678"),
+    ("邮箱zhang＠example.com", "邮箱z***@example.com"),
+])
+def test_forms_people_really_type(text, masked):
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    "电话 0839-6600429 6600430",          # two landlines side by side pass Luhn but are no card
+    "期间 2025-01-01 2025-06-30",
+    "医保编号 H51082300123",               # a designated institution's public code
+    "通过医保卡 120000 元",                 # an amount, not a card number
+    "地址 192.168.100.123",
+])
+def test_public_numbers_typed_side_by_side(text):
+    assert kinds(text) == []
