@@ -15,7 +15,7 @@ from ..load.pdf_file import PdfProblem, read_pdf_text
 from ..load.yaml_file import read_text_file
 from ..paths import display_path
 from ..public.personal_data import find_personal_data
-from ..public.redaction import SECRET_CLOSE, SECRET_OPEN, redaction_settings, secret_hint
+from ..public.redaction import SECRET_MARKER, redaction_settings, secret_hint
 from .personal_data import PERSONAL_KINDS, personal_data_findings
 from .references import walk
 
@@ -72,7 +72,7 @@ def _pdf(county, attachment, value: str, display: str, line: int) -> list:
             if found.kind in PERSONAL_KINDS:
                 findings.append(finding("E-PDF-PERSONAL-DATA", display, line, value=value, page=page_number,
                                         what=found.label, masked=found.masked))
-        if SECRET_OPEN in text or SECRET_CLOSE in text:
+        if SECRET_MARKER.search(text):
             findings.append(finding("E-PDF-SECRET", display, line, value=value, page=page_number, what="商业秘密标记"))
         compact = re.sub(r"\s+", "", text)
         for secret in secrets:

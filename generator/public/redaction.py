@@ -7,7 +7,8 @@ definition it points to, and a policy holds for everything below it):
 - `masked`  free text, the default: published with personal data masked (`138****5678`);
 - `dropped` kept in git for the bureau's own use, never published (an officer's own mobile …).
 
-Beyond the schema, a clerk marks commercial secrets in text (【商业秘密】…【/商业秘密】) or names
+Beyond the schema, a clerk marks commercial secrets in text (【商业秘密】…【/商业秘密】, or with
+half-width brackets) or names
 whole fields in a record's `commercial_secrets`; both read `[商业秘密，依法不予公开]`. A list item
 with `classified: true` (涉密) is left out altogether.
 
@@ -25,8 +26,8 @@ from .personal_data import find_personal_data
 
 SHOWN, MASKED, DROPPED = "shown", "masked", "dropped"
 COMMERCIAL_SECRET_NOTICE = "[商业秘密，依法不予公开]"
-SECRET_OPEN, SECRET_CLOSE = "【商业秘密】", "【/商业秘密】"
-SECRET_PASSAGE = re.compile(re.escape(SECRET_OPEN) + "(.*?)" + re.escape(SECRET_CLOSE), re.S)
+# Clerks type the brackets full- or half-width: both mark a passage.
+SECRET_MARKER = re.compile(r"[【\[]/?商业秘密[】\]]")
 FLAG_FIELDS = ("classified", "commercial_secrets")  # steer redaction; never published themselves
 PUBLIC_CONTACT_KINDS = ("mobile",)                   # what a `shown` field may publish that looks personal
 
@@ -68,24 +69,56 @@ def redact_text(text: str, path=(), keep=(), markdown=False) -> tuple[str, list[
 
     Finds of the kinds in `keep` stay as typed and are not reported. In `markdown` (an attachment's
     body) the masks' asterisks are escaped, or `l***@x.org` would render as emphasis."""
-    events = []
-    for match in SECRET_PASSAGE.finditer(text):
-        events.append(Event(path, "commercial_secret", match.group(1), COMMERCIAL_SECRET_NOTICE, match.start()))
-    text_out = SECRET_PASSAGE.sub(COMMERCIAL_SECRET_NOTICE, text)
-    stray = min((i for i in (text_out.find(SECRET_OPEN), text_out.find(SECRET_CLOSE)) if i >= 0), default=-1)
-    if stray >= 0:
-        # An unclosed marker: withhold everything after it rather than guess where the secret ends.
-        events.append(Event(path, "open_marker", text_out[stray:], COMMERCIAL_SECRET_NOTICE, _offset_in(text, text_out, stray)))
-        text_out = text_out[:stray] + COMMERCIAL_SECRET_NOTICE
+    text_out, events, to_original = _replace_secret_passages(text, path)
     out, last = [], 0
     for found in find_personal_data(text_out):
         if found.kind in keep:
             continue
-        events.append(Event(path, found.kind, text_out[found.start:found.end], found.masked,
-                            _offset_in(text, text_out, found.start)))
+        events.append(Event(path, found.kind, text_out[found.start:found.end], found.masked, to_original(found.start)))
         out += [text_out[last:found.start], found.masked.replace("*", "\\*") if markdown else found.masked]
         last = found.end
     return "".join(out) + text_out[last:], events
+
+
+def _replace_secret_passages(text: str, path):
+    """Replace each marked passage by the notice, in one pass. A marker without its partner
+    (or a second opening inside a passage) withholds everything after it rather than guess.
+    Returns the new text, the events, and a function from new positions to the clerk's."""
+    events, pieces, segments = [], [], []   # segments: (start in new text, start in original)
+    kept_from, opened, length = 0, None, 0
+    for marker in SECRET_MARKER.finditer(text):
+        closing = "/" in marker.group()
+        if opened is None and not closing:
+            opened = marker
+            continue
+        if opened is not None and closing:
+            segments.append((length, kept_from))
+            pieces += [text[kept_from:opened.start()], COMMERCIAL_SECRET_NOTICE]
+            length += opened.start() - kept_from + len(COMMERCIAL_SECRET_NOTICE)
+            events.append(Event(path, "commercial_secret", text[opened.end():marker.start()], COMMERCIAL_SECRET_NOTICE,
+                                opened.start()))
+            kept_from, opened = marker.end(), None
+            continue
+        stray = opened or marker
+        events.append(Event(path, "open_marker", text[stray.start():], COMMERCIAL_SECRET_NOTICE, stray.start()))
+        segments.append((length, kept_from))
+        pieces += [text[kept_from:stray.start()], COMMERCIAL_SECRET_NOTICE]
+        return "".join(pieces), events, _position_map(segments)
+    if opened is not None:
+        events.append(Event(path, "open_marker", text[opened.start():], COMMERCIAL_SECRET_NOTICE, opened.start()))
+        segments.append((length, kept_from))
+        pieces += [text[kept_from:opened.start()], COMMERCIAL_SECRET_NOTICE]
+        return "".join(pieces), events, _position_map(segments)
+    segments.append((length, kept_from))
+    pieces.append(text[kept_from:])
+    return "".join(pieces), events, _position_map(segments)
+
+
+def _position_map(segments):
+    def to_original(position: int) -> int:
+        start, original = max((s for s in segments if s[0] <= position), default=(0, 0))
+        return original + position - start
+    return to_original
 
 
 def redact(data, schema_name: str) -> Redacted:
@@ -154,19 +187,6 @@ def _flat_text(value) -> str:
     if isinstance(value, list):
         return "\n".join(_flat_text(v) for v in value)
     return "" if value is None else str(value)
-
-
-def _offset_in(original: str, changed: str, position: int) -> int:
-    """Map a position in the marker-replaced text back to the clerk's text (for line numbers)."""
-    if original == changed:
-        return position
-    shift = 0
-    for match in SECRET_PASSAGE.finditer(original):
-        replaced_end = match.start() - shift + len(COMMERCIAL_SECRET_NOTICE)
-        if replaced_end > position:
-            break
-        shift += len(match.group()) - len(COMMERCIAL_SECRET_NOTICE)
-    return position + shift
 
 
 @dataclass(frozen=True)
