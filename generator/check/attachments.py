@@ -11,7 +11,7 @@ import re
 
 from ..codes import finding
 from ..kinds import ATTACHMENT_DIR
-from ..load.pdf_file import PdfProblem, read_pdf_text
+from ..load.pdf_file import PdfProblem, read_pdf_text, without_metadata
 from ..load.yaml_file import read_text_file
 from ..paths import display_path
 from ..public.personal_data import find_personal_data
@@ -61,22 +61,25 @@ def _root_links(path, text: str) -> list:
 def _pdf(county, attachment, value: str, display: str, line: int) -> list:
     try:
         pdf = read_pdf_text(attachment)
+        without_metadata(attachment)   # what the public view will publish: it must work too
     except PdfProblem as problem:
         return [finding(problem.code, display, line, value=value, detail=problem.detail)]
     if not pdf.has_text:
         return [finding("W-PDF-NO-TEXT", display, line, value=value)]
     findings = []
     secrets = redaction_settings(county).secrets
-    for page_number, text in enumerate(pdf.pages, start=1):
+    places = [(f"第 {n} 页", text) for n, text in enumerate(pdf.pages, start=1)]
+    places.append(("的书签或表单中", "\n".join(pdf.document)))
+    for where, text in places:
         for found in find_personal_data(text):
             if found.kind in PERSONAL_KINDS:
-                findings.append(finding("E-PDF-PERSONAL-DATA", display, line, value=value, page=page_number,
+                findings.append(finding("E-PDF-PERSONAL-DATA", display, line, value=value, page=where,
                                         what=found.label, masked=found.masked))
         if SECRET_MARKER.search(text):
-            findings.append(finding("E-PDF-SECRET", display, line, value=value, page=page_number, what="商业秘密标记"))
+            findings.append(finding("E-PDF-SECRET", display, line, value=value, page=where, what="商业秘密标记"))
         compact = re.sub(r"\s+", "", text)
         for secret in secrets:
             if re.sub(r"\s+", "", secret) in compact:
-                findings.append(finding("E-PDF-SECRET", display, line, value=value, page=page_number,
+                findings.append(finding("E-PDF-SECRET", display, line, value=value, page=where,
                                         what=f"声明不得公开的文字 {secret_hint(secret)}"))
     return findings

@@ -25,7 +25,6 @@ def check_personal_data(county) -> list:
         for event in redact(doc.data, schema).events:
             where = _where(schema, event.path)
             findings += _event_findings(county, doc.display, doc.line_of(event.path), where, event)
-        findings += _unknown_secret_fields(doc)
     return findings
 
 
@@ -42,6 +41,8 @@ def _event_findings(county, display, line, where, event) -> list:
         return [finding(code, display, line, where=where, what=KIND_LABELS[event.kind], masked=event.masked)]
     if event.kind == "open_marker":
         return [finding("E-SECRET-MARKER", display, line, where=where)]
+    if event.kind == "bad_secret_field":
+        return [finding("E-SECRET-FIELD", display, line, value=event.original, allowed=event.masked or "（没有）")]
     return []
 
 
@@ -49,25 +50,3 @@ def _where(schema_name: str, path) -> str:
     title = describe(schema_name, path)["title"]
     name = field_name(path)
     return f"字段 {name}（{title}）" if title else f"字段 {name}"
-
-
-def _unknown_secret_fields(doc) -> list:
-    findings = []
-
-    def visit(value, path):
-        if isinstance(value, dict):
-            named = value.get("commercial_secrets")
-            if isinstance(named, list):
-                allowed = [k for k in value if k not in ("commercial_secrets", "classified")]
-                for i, name in enumerate(named):
-                    if name not in value:
-                        findings.append(finding("E-SECRET-FIELD", doc.display, doc.line_of(path + ("commercial_secrets", i)),
-                                                value=name, allowed="、".join(allowed)))
-            for key, child in value.items():
-                visit(child, path + (key,))
-        elif isinstance(value, list):
-            for i, child in enumerate(value):
-                visit(child, path + (i,))
-
-    visit(doc.data, ())
-    return findings

@@ -31,11 +31,15 @@ class PdfProblem(Exception):
 
 @dataclass
 class PdfText:
-    pages: list[str]           # extracted text of each page, in order
+    pages: list[str]           # extracted text of each page with its annotations, in order
+    document: list[str]        # bookmarks and form-field values: text a reader sees outside the pages
 
     @property
     def has_text(self) -> bool:
         return any(page.strip() for page in self.pages)
+
+PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError,
+              ZeroDivisionError, OverflowError)
 
 
 def _reader(source) -> PdfReader:
@@ -45,9 +49,11 @@ def _reader(source) -> PdfReader:
         if reader.is_encrypted:
             raise PdfProblem("E-PDF-ENCRYPTED")
         len(reader.pages)  # forces the page tree to be read
+        if reader.attachments:
+            raise PdfProblem("E-PDF-EMBEDDED")
     except PdfProblem:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
+    except PDF_ERRORS as exc:
         raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
     return reader
 
@@ -55,30 +61,58 @@ def _reader(source) -> PdfReader:
 def read_pdf_text(source: Path | bytes) -> PdfText:
     reader = _reader(io.BytesIO(source) if isinstance(source, bytes) else source)
     try:
-        return PdfText([page.extract_text() or "" for page in reader.pages])
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        pages = ["\n".join([page.extract_text() or ""] + _annotation_texts(page)) for page in reader.pages]
+        fields = [str(v) for f in (reader.get_fields() or {}).values() for k, v in f.items()
+                  if k in ("/V", "/TU", "/T") and v is not None]
+        return PdfText(pages, _outline_titles(reader.outline) + fields)
+    except PDF_ERRORS as exc:
         raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
+
+
+def _annotation_texts(page) -> list[str]:
+    texts = []
+    for annotation in page.get("/Annots") or []:
+        annotation = annotation.get_object()
+        texts += [str(annotation[k]) for k in ("/Contents", "/T", "/RC", "/V") if k in annotation]
+    return texts
+
+
+def _outline_titles(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        if isinstance(item, list):
+            titles += _outline_titles(item)
+        else:
+            titles.append(str(item.get("/Title", "")))
+    return titles
 
 
 def read_pdf_metadata(source: Path | bytes) -> list[str]:
     """Every text value of the document information dictionary and the XMP packet."""
     reader = _reader(io.BytesIO(source) if isinstance(source, bytes) else source)
-    values = [str(v) for v in (reader.metadata or {}).values()]
-    xmp = reader.trailer["/Root"].get("/Metadata")
-    if xmp is not None:
-        values.append(xmp.get_object().get_data().decode("utf-8", "replace"))
+    try:
+        values = [str(v) for v in (reader.metadata or {}).values()]
+        xmp = reader.trailer["/Root"].get("/Metadata")
+        if xmp is not None:
+            values.append(xmp.get_object().get_data().decode("utf-8", "replace"))
+    except PDF_ERRORS as exc:
+        raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
     return values
 
 
 def without_metadata(path: Path) -> bytes:
     """The PDF rewritten with no information dictionary and no XMP or PieceInfo, anywhere."""
-    writer = PdfWriter(clone_from=_reader(path))
-    writer.metadata = None
-    for key in METADATA_KEYS:
-        writer.root_object.pop(NameObject(key), None)
-    for page in writer.pages:
+    reader = _reader(path)
+    try:
+        writer = PdfWriter(clone_from=reader)
+        writer.metadata = None
         for key in METADATA_KEYS:
-            page.pop(NameObject(key), None)
-    out = io.BytesIO()
-    writer.write(out)
+            writer.root_object.pop(NameObject(key), None)
+        for page in writer.pages:
+            for key in METADATA_KEYS:
+                page.pop(NameObject(key), None)
+        out = io.BytesIO()
+        writer.write(out)
+    except PDF_ERRORS as exc:
+        raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
     return out.getvalue()

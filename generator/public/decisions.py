@@ -51,9 +51,10 @@ def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict]
         decision["id"] = decision_id
         decision["page"] = decision_page(decision_id)
         decision["power_item"] = power_index.get(decision.get("power"))
-        if decision.get("full_text"):
+        if doc.data.get("full_text"):   # as typed: a masked file name would name no file
             decision["download"] = f"files/decisions/{decision_id}.pdf"
-            attachments.append(Attachment(without_metadata(county.attachment(decision["full_text"])), decision["download"]))
+            attachments.append(Attachment(without_metadata(county.attachment(doc.data["full_text"])), decision["download"]))
+        decision.pop("full_text", None)
         decisions.append(decision)
     decisions.sort(key=lambda d: (d["decided"], d["id"]), reverse=True)
     return decisions, attachments

@@ -56,7 +56,8 @@ class Redacted:
     def withheld(self) -> set[str]:
         """Values that must appear in no built file: `gongshi scan` searches for each."""
         return {e.original for e in self.events
-                if e.kind not in ("open_marker", "classified") and len(e.original.strip()) >= MIN_DECLARED_SECRET}
+                if e.kind not in ("open_marker", "classified", "bad_secret_field")
+                and len(e.original.strip()) >= MIN_DECLARED_SECRET}
 
 
 def secret_hint(secret: str) -> str:
@@ -155,7 +156,7 @@ def _value(value, node, resolver, policy, path, result):
 
 
 def _mapping(value, node, resolver, policy, path, result):
-    secret_fields = set(value.get("commercial_secrets") or []) if isinstance(value.get("commercial_secrets"), list) else set()
+    secret_fields = _secret_fields(value, node, resolver, path, result)
     out = {}
     for key, child in value.items():
         if key in FLAG_FIELDS:
@@ -169,6 +170,30 @@ def _mapping(value, node, resolver, policy, path, result):
         if child_value is not None or child is None:
             out[key] = child_value
     return out
+
+
+def _secret_fields(value: dict, node, resolver, path, result) -> set[str]:
+    """The fields `commercial_secrets` names that hold free text; any other name is an event
+    (`bad_secret_field`) the check reports, with the names it could have used."""
+    named = value.get("commercial_secrets")
+    if not isinstance(named, list):
+        return set()
+    properties = node.get("properties", {})
+    usable = [k for k in value if k in properties and is_free_text(properties[k], resolver)]
+    for i, name in enumerate(named):
+        if name not in usable:
+            result.events.append(Event(path + ("commercial_secrets", i), "bad_secret_field", str(name), "、".join(usable)))
+    return {name for name in named if name in usable}
+
+
+def is_free_text(node, resolver) -> bool:
+    """Text a clerk writes freely (or a list of such): what a commercial secret can be."""
+    node, resolver, policy = _resolve(node, resolver, MASKED)
+    if policy != MASKED:
+        return False
+    if node.get("type") == "array":
+        return is_free_text(node.get("items", {}), resolver)
+    return node.get("type") == "string" and not {"pattern", "enum", "format", "const"} & node.keys()
 
 
 def _resolve(node, resolver, policy):

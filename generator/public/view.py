@@ -142,9 +142,12 @@ def _exemptions(section):
 
 
 def _documents(county: County, section):
+    # File names are read as the clerk typed them: a masked name would name no file.
+    typed_files = {d.get("id"): d.get("file") for d in (county.data("documents") or {}).get("documents", [])}
     documents, attachments = [], []
     for doc in (section or {}).get("documents", []):
-        file = doc.get("file")
+        file = typed_files.get(doc["id"])
+        doc.pop("file", None)
         if file and file.endswith(".md"):
             doc["body"], _ = redact_text(county.attachment(file).read_text(encoding="utf-8-sig"), markdown=True)
         elif file and file.endswith(".pdf"):

@@ -15,6 +15,7 @@ import hashlib
 import html
 import json
 import re
+import zlib
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -87,11 +88,11 @@ def _text_of(name: str, data: bytes) -> list[str]:
     if suffix == ".gz":
         try:
             return _text_of(name[:-3], gzip.decompress(data))
-        except (OSError, EOFError):
-            return []
+        except (OSError, EOFError, zlib.error) as exc:
+            raise PdfProblem("E-SCAN-UNREADABLE", f"无法解压：{exc}") from exc
     if suffix == ".pdf":
         pdf = read_pdf_text(data)
-        return pdf.pages + read_pdf_metadata(data)
+        return pdf.pages + pdf.document + read_pdf_metadata(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -104,8 +105,8 @@ def _text_of(name: str, data: bytes) -> list[str]:
     if suffix == ".json":
         try:
             return ["\n".join(html.unescape(s) for s in _strings(json.loads(text)))]
-        except ValueError:
-            pass
+        except (ValueError, RecursionError):
+            pass   # not JSON after all, or nested too deep to walk: searched as plain text below
     return [text]
 
 

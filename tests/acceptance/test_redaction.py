@@ -174,12 +174,13 @@ def test_unclosed_commercial_secret_marker(project, gongshi):
            "“【/商业秘密】” — 请在商业秘密结束处加上【/商业秘密】；改好之前，标记之后的文字一律不公示" in lines
 
 
-def test_commercial_secrets_must_name_a_field_of_the_record(project, gongshi):
-    project.edit("content/shili/officers.yml", "    agency: jgg\n", "    agency: jgg\n    commercial_secrets: [domian]\n")
-    code, lines = gongshi("validate", "--county", "shili")
+@pytest.mark.parametrize("named", ["domian", "valid_from"])   # a typo; a date the page needs
+def test_commercial_secrets_must_name_a_text_field_of_the_record(project, gongshi, named):
+    project.edit("content/shili/officers.yml", "    agency: jgg\n", f"    agency: jgg\n    commercial_secrets: [{named}]\n")
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
     assert code == 1
-    assert "content/shili/officers.yml:14: E-SECRET-FIELD commercial_secrets 中的 domian 不是这一项的字段 — " \
-           "只能填写这一项中的字段名：id、name、certificate_no、issuer、valid_from、valid_until、status、domain、agency" in lines
+    assert f"content/shili/officers.yml:14: E-SECRET-FIELD commercial_secrets 中的 {named} 不是这一项中填写了文字说明的字段 — " \
+           "只能填写这一项中已填写的文字字段：name、issuer、domain" in lines
 
 
 def _attach_pdf(project, data: bytes, name="decision.pdf") -> int:
@@ -200,6 +201,18 @@ def test_pdf_with_personal_data_refuses_the_build_naming_file_and_page(project, 
            "110105********002X — PDF 无法自动打码：请提供已删除或遮盖个人信息的 PDF（遮盖后请重新导出，不要只加黑框）" in lines
     assert not project.file("site").exists()
     assert not any(VALID_ID in line for line in lines)
+
+
+@pytest.mark.parametrize("pdf, where", [
+    (make_pdf(["Decision"], note="Call 13912345678"), "第 1 页"),
+    (make_pdf(["Decision"], bookmark="Party 13912345678"), "的书签或表单中"),
+])
+def test_pdf_annotations_and_bookmarks_are_checked_too(project, gongshi, pdf, where):
+    line = _attach_pdf(project, pdf)
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert any(l.startswith(f"content/shili/documents.yml:{line}: E-PDF-PERSONAL-DATA PDF 文件 documents/decision.pdf "
+                            f"{where}有手机号 139****5678") for l in lines), lines
 
 
 def test_published_pdf_carries_no_metadata(project, gongshi):
