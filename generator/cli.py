@@ -92,14 +92,15 @@ def _scan(args) -> int:
     if not args.dir.is_dir():
         print(f"{args.dir}: 目录不存在", file=sys.stderr)
         return 1
-    secrets = set(args.secret)
+    secrets = {s: "--secret" for s in args.secret}
     if args.secrets_file:
-        secrets |= {line.strip() for line in args.secrets_file.read_text(encoding="utf-8-sig").splitlines() if line.strip()}
+        secrets.update({line.strip(): str(args.secrets_file)
+                        for line in args.secrets_file.read_text(encoding="utf-8-sig").splitlines() if line.strip()})
     if args.content:
         for county_id in discover_counties(args.content)[0]:
             county, _ = load_county(args.content, args.config, county_id)
             if county.config is not None and county.config.data is not None:
-                secrets |= withheld_values(county, args.today)
+                secrets.update(withheld_values(county, args.today))
     findings = scan_site(args.dir, secrets)
     for found in findings:
         print(f"{found.path}: {found.code} {found.message}")

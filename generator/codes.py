@@ -57,6 +57,10 @@ CODES: dict[str, tuple[Severity, str, str]] = {
                         "个人信息不应写进公示内容；请删除或改写，确需留存的请填在不公开的字段中"),
     "E-PERSONAL-DATA": (E, "{where}有{what} {masked}，本县设置为不得出现在公示内容中",
                         "请删除或改写这段个人信息后再提交"),
+    "E-WITHHELD-IN-TEXT": (E, "{where}中出现了不公示的{field}的内容",
+                           "不公示的内容不能再写进公示文字；请改写，如把姓名写成“李某”、把病情写成“相关疾病”"),
+    "E-PARTY-MINOR": (E, "当事人身份证号显示其在 {decided} 作出决定时未满 18 周岁，但没有写 minor: true",
+                      "当事人是未成年人的决定不得公示：请在 party 中写 minor: true"),
     "E-SECRET-MARKER": (E, "{where}的“【商业秘密】”没有对应的“【/商业秘密】”",
                         "请在商业秘密结束处加上【/商业秘密】；改好之前，标记之后的文字一律不公示"),
     "E-SECRET-FIELD": (E, "commercial_secrets 中的 {value} 不是这一项中填写了文字说明的字段",
@@ -77,7 +81,7 @@ CODES: dict[str, tuple[Severity, str, str]] = {
                       "请逐页人工核对已遮盖个人信息；最好改为提供由文字直接导出的 PDF"),
     # scan: the built files
     "E-SCAN-PERSONAL-DATA": (E, "有{what} {masked}", "网站文件中不得出现个人信息；请找到来源并删除后重新生成"),
-    "E-SCAN-SECRET": (E, "有声明不得公开的文字 {masked}", "请找到来源并删除后重新生成"),
+    "E-SCAN-SECRET": (E, "有不得公开的文字 {masked}（来自 {source}）", "请找到网页中这段文字的来源，删除后重新生成"),
     "E-SCAN-UNREADABLE": (E, "无法读取（{detail}），不能确认其中没有个人信息", "请检查该文件"),
     # check: decisions and deadlines
     "E-DEADLINE-LATE": (E, "{kind}决定 {case} 于 {decided} 作出，应在 {within} 个工作日内即 {deadline} 前公示，"

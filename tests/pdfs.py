@@ -28,7 +28,7 @@ def make_pdf(pages: list[str], metadata: dict | None = None, password: str | Non
         from pypdf.annotations import Text
         writer.add_annotation(0, Text(rect=(50, 550, 200, 650), text=note))
     if bookmark:
-        writer.add_outline_item(bookmark, 0)
+        writer.add_outline_item(title=bookmark, page_number=0)
     if metadata:
         writer.add_metadata(metadata)
     if password:

@@ -6,9 +6,13 @@ published, so each type accepts only its own fields (浙江省行政处罚结果
 
 from __future__ import annotations
 
+from datetime import date
+
 from stdnum.cn import uscc
 
+from ..cn_format import chinese_date
 from ..codes import finding
+from ..public.personal_data import is_id_number
 
 ORGANISATION_ONLY = ("credit_code", "legal_representative", "address")
 PERSON_ONLY = ("id_number", "home_address", "health", "minor")
@@ -26,7 +30,24 @@ def check_parties(county) -> list:
             if name in party:
                 findings.append(finding("E-PARTY-FIELD", doc.display, doc.line_of(("party", name)),
                                         field=f"party.{name}", type=party["type"]))
+        findings += _minor_by_id(doc, party)
         code = party.get("credit_code")
         if isinstance(code, str) and not uscc.is_valid(code):
             findings.append(finding("E-PARTY-CREDIT-CODE", doc.display, doc.line_of(("party", "credit_code")), value=code))
     return findings
+
+
+def _minor_by_id(doc, party: dict) -> list:
+    """The ID number tells the age: a party under 18 on the decision date is a minor, flag or no flag."""
+    number = str(party.get("id_number", "")).upper()
+    if party.get("minor") is True or len(number) != 18 or not is_id_number(number):
+        return []
+    try:
+        decided = date.fromisoformat(doc.data["decided"])
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except (KeyError, TypeError, ValueError):
+        return []
+    adult = born.replace(year=born.year + 18) if (born.month, born.day) != (2, 29) else date(born.year + 18, 3, 1)
+    if decided >= adult:
+        return []
+    return [finding("E-PARTY-MINOR", doc.display, doc.line_of(("party", "id_number")), decided=chinese_date(doc.data["decided"]))]

@@ -22,9 +22,11 @@ def check_personal_data(county) -> list:
     for doc, schema in files:
         if doc is None or doc.data is None:
             continue
-        for event in redact(doc.data, schema).events:
+        redacted = redact(doc.data, schema)
+        for event in redacted.events:
             where = _where(schema, event.path)
             findings += _event_findings(county, doc.display, doc.line_of(event.path), where, event)
+        findings += _withheld_in_published_text(doc, schema, redacted)
     return findings
 
 
@@ -44,6 +46,31 @@ def _event_findings(county, display, line, where, event) -> list:
     if event.kind == "bad_secret_field":
         return [finding("E-SECRET-FIELD", display, line, value=event.original, allowed=event.masked or "（没有）")]
     return []
+
+
+def _withheld_in_published_text(doc, schema: str, redacted) -> list:
+    """A value kept out of a record (a witness's name, a diagnosis, an address) must not turn up
+    in the same record's published text, where masking cannot recognise it."""
+    dropped = [(e.path, piece.strip()) for e in redacted.events if e.kind in ("dropped", "dropped_in_record")
+               for piece in e.original.split("\n") if len(piece.strip()) >= 2]
+    findings = []
+    for path, text in _strings(redacted.data, ()):
+        for source, piece in dropped:
+            if piece in text:
+                findings.append(finding("E-WITHHELD-IN-TEXT", doc.display, doc.line_of(path), where=_where(schema, path),
+                                        field=_where(schema, source)))
+    return findings
+
+
+def _strings(value, path):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, path + (key,))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _strings(child, path + (i,))
+    elif isinstance(value, str):
+        yield path, value
 
 
 def _where(schema_name: str, path) -> str:

@@ -60,13 +60,15 @@ def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict]
     return decisions, attachments
 
 
-def withheld_decision_values(county, today: date) -> set[str]:
-    """Case numbers and organisation names of decisions not on the site: no built file may hold them."""
-    values = set()
+def withheld_decision_values(county, today: date) -> dict[str, str]:
+    """Case numbers and organisation names of decisions not on the site, with the file they come
+    from: no built file may hold them, unless a decision on the site names them too."""
+    values, public = {}, set()
     for doc in county.decisions.values():
+        party = str((doc.data.get("party") or {}).get("name", ""))
+        named = {str(doc.data.get("case_number", "")), party if len(party) >= MIN_WITHHELD_NAME else ""} - {""}
         if withheld_reason(doc.data, today):
-            values.add(str(doc.data.get("case_number", "")))
-            name = str((doc.data.get("party") or {}).get("name", ""))
-            if len(name) >= MIN_WITHHELD_NAME:
-                values.add(name)
-    return {v for v in values if v}
+            values.update({v: f"{doc.display}（未公示的决定）" for v in named})
+        else:
+            public |= named
+    return {v: source for v, source in values.items() if v not in public}

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..check.schema import registry
-from .personal_data import find_personal_data
+from .personal_data import KIND_LABELS, find_personal_data
 
 SHOWN, MASKED, DROPPED = "shown", "masked", "dropped"
 COMMERCIAL_SECRET_NOTICE = "[商业秘密，依法不予公开]"
@@ -30,6 +30,7 @@ COMMERCIAL_SECRET_NOTICE = "[商业秘密，依法不予公开]"
 SECRET_MARKER = re.compile(r"[【\[]/?商业秘密[】\]]")
 FLAG_FIELDS = ("classified", "commercial_secrets")  # steer redaction; never published themselves
 PUBLIC_CONTACT_KINDS = ("mobile",)                   # what a `shown` field may publish that looks personal
+WITHHELD_KINDS = ("dropped", "commercial_secret", *KIND_LABELS)   # what the leak scan searches the site for
 
 # Values withheld from the public shorter than this are not searched for in the built site:
 # a two-character name or "35 元" also occurs in text that is rightly public.
@@ -41,7 +42,8 @@ class Event:
     """One thing redaction did, at `path` (keys and 0-based indexes) in its document."""
 
     path: tuple
-    kind: str          # a personal-data kind, "commercial_secret", "open_marker", "dropped", "classified"
+    kind: str          # a personal-data kind, "commercial_secret", "open_marker", "dropped", "dropped_in_record",
+                       # "classified", "bad_secret_field"
     original: str = ""
     masked: str = ""
     offset: int = 0    # where in the text value the find starts (for line numbers in attachments)
@@ -52,12 +54,15 @@ class Redacted:
     data: object
     events: list = field(default_factory=list)
     allowed: set = field(default_factory=set)   # personal-data-looking values published on purpose
+    shown: set = field(default_factory=set)     # every value of a `shown` field: public by definition
 
-    def withheld(self) -> set[str]:
-        """Values that must appear in no built file: `gongshi scan` searches for each."""
-        return {e.original for e in self.events
-                if e.kind not in ("open_marker", "classified", "bad_secret_field")
-                and len(e.original.strip()) >= MIN_DECLARED_SECRET}
+    def withheld(self) -> dict[str, tuple]:
+        """Values that must appear in no built file (`gongshi scan` searches for each), with the
+        path each came from. A health note or a witness's name is only checked within its own
+        record (`"x-scan": "record"`): the same words elsewhere on the site are no leak."""
+        return {e.original: e.path for e in self.events
+                if e.kind in WITHHELD_KINDS and len(e.original.strip()) >= MIN_DECLARED_SECRET
+                and e.original not in self.shown}
 
 
 def secret_hint(secret: str) -> str:
@@ -133,7 +138,8 @@ def redact(data, schema_name: str) -> Redacted:
 def _value(value, node, resolver, policy, path, result):
     node, resolver, policy = _resolve(node, resolver, policy)
     if policy == DROPPED:
-        result.events.append(Event(path, "dropped", _flat_text(value)))
+        result.events.append(Event(path, "dropped_in_record" if node.get("x-scan") == "record" else "dropped",
+                                   _flat_text(value)))
         return None
     if isinstance(value, dict):
         return _mapping(value, node, resolver, policy, path, result)
@@ -147,6 +153,8 @@ def _value(value, node, resolver, policy, path, result):
             out.append(_value(item, items, resolver, policy, path + (i,), result))
         return out
     if isinstance(value, str):
+        if policy == SHOWN:
+            result.shown.add(value)
         keep = PUBLIC_CONTACT_KINDS if policy == SHOWN else ()
         result.allowed.update(value[f.start:f.end] for f in find_personal_data(value) if f.kind in keep)
         text, events = redact_text(value, path, keep)

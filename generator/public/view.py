@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..check.references import walk
+from ..check.schema import field_name
 from ..kinds import DECISION, KIND_BY_NAME, SITE_CONFIG
 from ..load.county import County, last_updated
 from ..load.pdf_file import without_metadata
@@ -65,17 +66,21 @@ def redacted_documents(county: County) -> dict[str, Redacted]:
     return out
 
 
-def withheld_values(county: County, today: date) -> set[str]:
-    """What the county keeps out of its site: `gongshi build` makes sure none of it got in."""
-    values = set(redaction_settings(county).secrets) | withheld_decision_values(county, today)
-    redacted = list(redacted_documents(county).values())
-    redacted += [redact(doc.data, DECISION.schema) for doc in county.decisions.values()]
-    for redacted in redacted:
-        values |= redacted.withheld()
+def withheld_values(county: County, today: date) -> dict[str, str]:
+    """What the county keeps out of its site, each with where it came from: `gongshi build`
+    makes sure none of it got in."""
+    config = county.config.display if county.config is not None else "site_config"
+    values = {secret: f"{config} 的 extra.redaction.secrets" for secret in redaction_settings(county).secrets}
+    values.update(withheld_decision_values(county, today))
+    sources = [(county.documents[kind], r) for kind, r in redacted_documents(county).items() if kind in county.documents]
+    sources += [(doc, redact(doc.data, DECISION.schema)) for doc in county.decisions.values()]
+    shown = set().union(*(r.shown for _, r in sources))
+    for doc, redacted in sources:
+        values.update({v: f"{doc.display} 的 {field_name(path)}" for v, path in redacted.withheld().items() if v not in shown})
     for doc in (county.data("documents") or {}).get("documents", []):
         if str(doc.get("file", "")).endswith(".md"):
             _, events = redact_text(county.attachment(doc["file"]).read_text(encoding="utf-8-sig"))
-            values |= Redacted(None, events).withheld()
+            values.update({v: doc["file"] for v in Redacted(None, events).withheld()})
     return values
 
 

@@ -52,10 +52,11 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def scan_site(root: Path, secrets=(), published_as: Path | None = None) -> list:
-    """A finding for every piece of personal data or declared secret in the files under `root`."""
+def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None = None) -> list:
+    """A finding for every piece of personal data or declared secret in the files under `root`.
+    `secrets` maps each string that must not appear to where it was declared."""
     allowed = _published_contacts(root)
-    needles = {_compact(s): s for s in secrets if _compact(s)}
+    needles = {_compact(s): (s, source) for s, source in (secrets or {}).items() if _compact(s)}
     findings = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         shown = str((published_as or root) / path.relative_to(root))
@@ -70,8 +71,8 @@ def scan_site(root: Path, secrets=(), published_as: Path | None = None) -> list:
         for chunk in chunks:
             findings += _personal_data(shown, chunk, allowed)
         compact = _compact("\n".join(chunks))
-        findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original))
-                     for needle, original in needles.items() if needle in compact]
+        findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
+                     for needle, (original, source) in needles.items() if needle in compact]
     return _once_each(findings)
 
 

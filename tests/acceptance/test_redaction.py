@@ -18,7 +18,7 @@ from generator.kinds import DECISION, KINDS
 from tests.pdfs import make_pdf
 
 VALID_ID = "11010519491231002X"
-OFFICER_ID = "51082319800101123" + ric.calc_check_digit("51082319800101123")
+OFFICER_ID = "51082319800101123" + ric.calc_check_digit("51082319800101123" + "0")  # stdnum wants a placeholder check digit
 
 # kind → (as a clerk might type it, the value that must appear in no built file)
 PLANTS = {
@@ -275,7 +275,7 @@ def test_scan_names_the_file_with_a_planted_leak(sample_site, gongshi, tmp_path)
     assert code == 1
     assert f"{site}/shili/officers/index.html: E-SCAN-PERSONAL-DATA 有身份证号 110105********002X" in lines
     assert f"{site}/jiange/search/search_index.json: E-SCAN-PERSONAL-DATA 有手机号 139****5678" in lines
-    assert f"{site}/jiange/index.html: E-SCAN-SECRET 有声明不得公开的文字 “剑…”（8 个字）" in lines
+    assert f"{site}/jiange/index.html: E-SCAN-SECRET 有不得公开的文字 “剑…”（8 个字）（来自 --secret）" in lines
     assert not any(VALID_ID in line or "13912345678" in line or "剑阁县医疗保障局" in line for line in lines)
 
 
@@ -285,8 +285,8 @@ def test_build_refuses_to_publish_a_declared_secret(project, gongshi):
     project.edit("site_config/shili.yml", "extra:\n", "extra:\n  redaction:\n    secrets: [法规股]\n")
     code, lines = gongshi("build", "--out", "site")
     assert code == 1
-    assert f"{project.file('site')}/shili/subject/index.html: E-SCAN-SECRET 有声明不得公开的文字 “法…”（3 个字） — " \
-           "请找到来源并删除后重新生成" in lines
+    assert f"{project.file('site')}/shili/subject/index.html: E-SCAN-SECRET 有不得公开的文字 “法…”（3 个字）" \
+           "（来自 site_config/shili.yml 的 extra.redaction.secrets） — 请找到网页中这段文字的来源，删除后重新生成" in lines
     assert {p: p.read_bytes() for p in project.file("site").rglob("*") if p.is_file()} == before
 
 
@@ -352,3 +352,36 @@ def test_party_fields_fit_the_party(project, gongshi, party, line, expected):
     code, lines = gongshi("validate", "--county", "shili")
     assert code == 1
     assert f"content/shili/decisions/2026-090.yml:{line}: {expected}" in lines
+
+
+def test_a_withheld_name_or_diagnosis_in_the_published_facts_is_an_error(project, gongshi):
+    project.edit("content/shili/decisions/2025-002.yml", "other_persons: [李某甲]", "other_persons: [李小明]")
+    project.edit("content/shili/decisions/2025-002.yml", "  phone: '13912345678'", "  phone: '13912345678'\n  health: 2型糖尿病")
+    project.edit("content/shili/decisions/2025-002.yml", "冒名就医购药12次", "冒名就医购药12次（患者李小明患2型糖尿病）")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    assert code == 1
+    hint = "不公示的内容不能再写进公示文字；请改写，如把姓名写成“李某”、把病情写成“相关疾病”"
+    assert f"content/shili/decisions/2025-002.yml:17: E-WITHHELD-IN-TEXT 字段 facts（主要违法事实）中出现了不公示的" \
+           f"字段 other_persons（涉及的其他自然人（不公示））的内容 — {hint}" in lines
+    assert f"content/shili/decisions/2025-002.yml:17: E-WITHHELD-IN-TEXT 字段 facts（主要违法事实）中出现了不公示的" \
+           f"字段 party.health（健康信息（不公示））的内容 — {hint}" in lines
+
+
+def test_a_party_under_eighteen_by_id_number_must_be_flagged_a_minor(project, gongshi):
+    child = "51082320120307451" + ric.calc_check_digit("51082320120307451" + "0")   # born 2012-03-07
+    _decision(project, MINOR_DECISION.replace("{type: 自然人, name: 钱某某, minor: true}",
+                                              f"{{type: 自然人, name: 钱某某, id_number: '{child}'}}"))
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    assert code == 1
+    assert "content/shili/decisions/2026-090.yml:4: E-PARTY-MINOR 当事人身份证号显示其在 2026年10月9日 作出决定时未满 18 周岁，" \
+           "但没有写 minor: true — 当事人是未成年人的决定不得公示：请在 party 中写 minor: true" in lines
+
+
+def test_a_party_with_a_published_and_a_pending_decision_may_be_named(project, gongshi):
+    # 2026-001 (pending) names the party of 2025-001 (published): the pending one is no reason to refuse
+    project.edit("content/shili/decisions/2026-001.yml", "  name: 示例县某某诊所", "  name: 示例县某某大药房有限公司")
+    project.edit("content/shili/decisions/2026-001.yml", "  credit_code: 92100000MA00A0002X", "  credit_code: 91100000MA00A0001X")
+    project.edit("content/shili/officers.yml", "    agency: jgg\n", "    agency: jgg\n    mobile: '0000-1234568'\n", )
+    code, lines = gongshi("build", "--county", "shili", "--out", "site", "--today", "2026-11-23")
+    assert code == 0, lines
+    assert found_anywhere(project.file("site"), "示医保罚〔2026〕1号") == []
