@@ -51,8 +51,8 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
                 write_manifest(view, staging / county.id)
         render_portal(staging, today)
 
-        withheld = {value: source for c in validation.counties for value, source in withheld_values(c, today).items()}
-        problems = verify_site(staging, published_as=out) + scan_site(staging, withheld, published_as=out)
+        withheld = {c.id: withheld_values(c, today) for c in validation.counties}
+        problems = verify_site(staging, published_as=out) + scan_site(staging, published_as=out, folder_secrets=withheld)
         if problems:
             raise BuildRefused(problems)
 

@@ -52,11 +52,15 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None = None) -> list:
+def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None = None,
+              folder_secrets: dict | None = None) -> list:
     """A finding for every piece of personal data or declared secret in the files under `root`.
-    `secrets` maps each string that must not appear to where it was declared."""
+    `secrets` maps each string that must not appear to where it was declared; `folder_secrets`
+    does the same for the files under one top-level folder (a county's own site) and the portal."""
     allowed = _published_contacts(root)
-    needles = {_compact(s): (s, source) for s, source in (secrets or {}).items() if _compact(s)}
+    needles = _needles(secrets)
+    by_folder = {folder: _needles(values) for folder, values in (folder_secrets or {}).items()}
+    portal_needles = {k: v for values in by_folder.values() for k, v in values.items()}
     findings = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         shown = str((published_as or root) / path.relative_to(root))
@@ -71,8 +75,10 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
         for chunk in chunks:
             findings += _personal_data(shown, chunk, allowed)
         compact = _compact("\n".join(chunks))
+        top = path.relative_to(root).parts[0] if len(path.relative_to(root).parts) > 1 else None
+        own = by_folder.get(top, {}) if top else portal_needles
         findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
-                     for needle, (original, source) in needles.items() if needle in compact]
+                     for needle, (original, source) in {**needles, **own}.items() if needle in compact]
     return _once_each(findings)
 
 
@@ -82,6 +88,10 @@ def _theme_files() -> frozenset[bytes]:
     folders = [Path(material.__file__).parent / "templates" / "assets", THEME_DIR / "assets"]
     return frozenset(hashlib.sha256(p.read_bytes()).digest()
                      for folder in folders for p in folder.rglob("*") if p.is_file())
+
+
+def _needles(secrets: dict | None) -> dict:
+    return {_compact(s): (s, source) for s, source in (secrets or {}).items() if _compact(s)}
 
 
 def _text_of(name: str, data: bytes) -> list[str]:
