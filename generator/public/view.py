@@ -72,9 +72,10 @@ def withheld_values(county: County, today: date) -> dict[str, str]:
     config = county.config.display if county.config is not None else "site_config"
     values = {secret: f"{config} 的 extra.redaction.secrets" for secret in redaction_settings(county).secrets}
     values.update(withheld_decision_values(county, today))
-    sources = [(county.documents[kind], r) for kind, r in redacted_documents(county).items() if kind in county.documents]
+    redacted_files = redacted_documents(county)
+    sources = [(county.documents[kind], r) for kind, r in redacted_files.items() if kind in county.documents]
     sources += [(doc, redact(doc.data, DECISION.schema)) for doc in county.decisions.values()]
-    shown = set().union(*(r.shown for _, r in sources))
+    shown = set().union(*(r.shown for _, r in sources), redacted_files[SITE_CONFIG.name].shown)
     for doc, redacted in sources:
         values.update({v: f"{doc.display} 的 {field_name(path)}" for v, path in redacted.withheld().items() if v not in shown})
     for doc in (county.data("documents") or {}).get("documents", []):
