@@ -12,7 +12,7 @@ from stdnum.cn import uscc
 
 from ..cn_format import chinese_date
 from ..codes import finding
-from ..public.personal_data import is_id_number
+from ..public.personal_data import id_birth_date
 
 ORGANISATION_ONLY = ("credit_code", "legal_representative", "address")
 PERSON_ONLY = ("id_number", "home_address", "health", "minor")
@@ -40,11 +40,11 @@ def check_parties(county) -> list:
 def _minor_by_id(doc, party: dict) -> list:
     """The ID number tells the age: a party under 18 on the decision date is a minor, flag or no flag."""
     number = str(party.get("id_number", "")).upper()
-    if party.get("minor") is True or len(number) != 18 or not is_id_number(number):
+    born = id_birth_date(number) if len(number) == 18 else None
+    if party.get("minor") is True or born is None:
         return []
     try:
         decided = date.fromisoformat(doc.data["decided"])
-        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except (KeyError, TypeError, ValueError):
         return []
     adult = born.replace(year=born.year + 18) if (born.month, born.day) != (2, 29) else date(born.year + 18, 3, 1)

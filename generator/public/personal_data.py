@@ -123,24 +123,29 @@ def mask(text: str) -> str:
 
 
 def is_id_number(digits: str) -> bool:
-    """A mainland resident ID number: 18 characters with a valid birth date and check character
-    (GB 11643), or the older 15 digits with a valid birth date. Area codes below province level
-    change too often to judge, so only the province is checked."""
+    return id_birth_date(digits) is not None
+
+
+def id_birth_date(digits: str) -> date | None:
+    """The birth date of a mainland resident ID number, or None when it is none: 18 characters
+    with a valid birth date and check character (GB 11643), or the older 15 digits with a valid
+    birth date. Area codes below province level change too often to judge, so only the province
+    is checked."""
     if digits[:2] not in PROVINCES:
-        return False
+        return None
     if re.fullmatch(r"[0-9]{17}[0-9X]", digits):
         if ID_CHECK[sum(int(d) * w for d, w in zip(digits, ID_WEIGHTS)) % 11] != digits[17]:
-            return False
+            return None
         year, month, day = digits[6:10], digits[10:12], digits[12:14]
     elif re.fullmatch(r"[0-9]{15}", digits):
         year, month, day = "19" + digits[6:8], digits[8:10], digits[10:12]
     else:
-        return False
+        return None
     try:
         born = date(int(year), int(month), int(day))
     except ValueError:
-        return False
-    return date(1900, 1, 1) <= born <= date.today()
+        return None
+    return born if date(1900, 1, 1) <= born <= date.today() else None
 
 
 def _classify(digits: str, groups: list[str]):
