@@ -304,6 +304,7 @@ outcome: {returned: 800, fraud: 800, fine: 1600}
 officers: [zhang-shili, li-shifan]
 approval: {by: 局长 张示例, date: '2026-10-10'}
 published: '2026-10-12'
+severity: 一般
 """
 
 
@@ -322,7 +323,7 @@ def test_decision_pdf_with_personal_data_refuses_the_build(project, gongshi):
     _decision(project, MINOR_DECISION.replace(", minor: true", "") + "full_text: documents/2026-090.pdf\n")
     code, lines = gongshi("build", "--county", "shili", "--out", "site")
     assert code == 1
-    assert "content/shili/decisions/2026-090.yml:11: E-PDF-PERSONAL-DATA PDF 文件 documents/2026-090.pdf 第 1 页有手机号 " \
+    assert "content/shili/decisions/2026-090.yml:12: E-PDF-PERSONAL-DATA PDF 文件 documents/2026-090.pdf 第 1 页有手机号 " \
            "139****5678 — PDF 无法自动打码：请提供已删除或遮盖个人信息的 PDF（遮盖后请重新导出，不要只加黑框）" in lines
 
 
