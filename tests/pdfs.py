@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from pypdf import PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
 
 def make_pdf(pages: list[str], metadata: dict | None = None, password: str | None = None,
@@ -33,6 +33,42 @@ def make_pdf(pages: list[str], metadata: dict | None = None, password: str | Non
         writer.add_metadata(metadata)
     if password:
         writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def make_chinese_pdf(lines: list[str], metadata: dict | None = None, width: int = 32) -> bytes:
+    """A one-page PDF of Chinese text in STSong-Light, one of the standard Asian fonts every PDF
+    reader carries, so nothing is embedded and the file stays a few kilobytes. Lines longer than
+    `width` characters wrap."""
+    writer = PdfWriter()
+    descriptor = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/FontDescriptor"), NameObject("/FontName"): NameObject("/STSong-Light"),
+        NameObject("/Flags"): NumberObject(6), NameObject("/ItalicAngle"): NumberObject(0),
+        NameObject("/FontBBox"): ArrayObject([NumberObject(n) for n in (-25, -254, 1000, 880)]),
+        NameObject("/Ascent"): NumberObject(880), NameObject("/Descent"): NumberObject(-120),
+        NameObject("/CapHeight"): NumberObject(880), NameObject("/StemV"): NumberObject(93)}))
+    cid_font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/CIDFontType0"),
+        NameObject("/BaseFont"): NameObject("/STSong-Light"), NameObject("/FontDescriptor"): descriptor,
+        NameObject("/DW"): NumberObject(1000),
+        NameObject("/CIDSystemInfo"): DictionaryObject({
+            NameObject("/Registry"): TextStringObject("Adobe"), NameObject("/Ordering"): TextStringObject("GB1"),
+            NameObject("/Supplement"): NumberObject(4)})}))
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type0"),
+        NameObject("/BaseFont"): NameObject("/STSong-Light-UniGB-UCS2-H"), NameObject("/Encoding"): NameObject("/UniGB-UCS2-H"),
+        NameObject("/DescendantFonts"): ArrayObject([cid_font])}))
+    page = writer.add_blank_page(595, 842)
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    wrapped = [line[i:i + width] for line in lines for i in range(0, max(len(line), 1), width)]
+    ops = ["BT", "/F1 14 Tf", "24 TL", "70 770 Td"] + [f"<{line.encode('utf-16-be').hex()}> Tj T*" for line in wrapped] + ["ET"]
+    stream = DecodedStreamObject()
+    stream.set_data("\n".join(ops).encode("ascii"))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    if metadata:
+        writer.add_metadata(metadata)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -8,6 +8,7 @@ publishes a rewritten copy that carries no author, creator, producer or XMP pack
 from __future__ import annotations
 
 import io
+import unicodedata
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +65,10 @@ def read_pdf_text(source: Path | bytes) -> PdfText:
         pages = ["\n".join([page.extract_text() or ""] + _annotation_texts(page)) for page in reader.pages]
         fields = [str(v) for f in (reader.get_fields() or {}).values() for k, v in f.items()
                   if k in ("/V", "/TU", "/T") and v is not None]
-        return PdfText(pages, _outline_titles(reader.outline) + fields)
+        # CJK fonts often map characters to compatibility code points (⽰ for 示, Kangxi radicals):
+        # NFKC gives back the characters a search for a name or a case number expects.
+        return PdfText([unicodedata.normalize("NFKC", p) for p in pages],
+                       [unicodedata.normalize("NFKC", t) for t in _outline_titles(reader.outline) + fields])
     except PDF_ERRORS as exc:
         raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
 

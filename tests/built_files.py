@@ -1,0 +1,35 @@
+"""Read a built site every way a visitor or a crawler could, to search it for what must not be there."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def built_texts(folder: Path):
+    """(file, text) for every built file: .gz unpacked, PDF pages and metadata, JSON decoded,
+    HTML entities resolved, spaces and hyphens dropped, compatibility characters folded."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        texts = [data.decode("utf-8", "ignore")]
+        if path.suffix == ".pdf":
+            reader = PdfReader(path)
+            texts += [page.extract_text() or "" for page in reader.pages] + [str(reader.metadata or "")]
+        if path.suffix == ".json":
+            texts.append(json.dumps(json.loads(data), ensure_ascii=False))
+        text = unicodedata.normalize("NFKC", html.unescape("\n".join(texts)))
+        yield path, re.sub(r"[\s\-]", "", text)
+
+
+def found_anywhere(folder: Path, value: str) -> list[str]:
+    """The built files (relative paths) that hold `value`."""
+    needle = re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", value))
+    return [str(p.relative_to(folder)) for p, text in built_texts(folder) if needle in text]
