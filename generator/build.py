@@ -52,7 +52,9 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         render_portal(staging, today)
 
         withheld = {c.id: withheld_values(c, today) for c in validation.counties}
-        problems = verify_site(staging, published_as=out) + scan_site(staging, published_as=out, folder_secrets=withheld)
+        problems = verify_site(staging, published_as=out) + scan_site(
+            staging, published_as=out, folder_secrets={c: values for c, (values, _) in withheld.items()},
+            folder_exceptions={c: pages for c, (_, pages) in withheld.items()})
         if problems:
             raise BuildRefused(problems)
 

@@ -45,6 +45,8 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "E-SCHEMA-FORMAT": (E, "字段 {label}格式不对：{value}", "{description}"),
     "E-SCHEMA-ENUM": (E, "字段 {label}的值 {value} 不在可选范围内", "只能填写：{options}"),
     "E-SCHEMA-EMPTY": (E, "字段 {label}不能为空", "请填写内容，或删除这个字段"),
+    "E-SCHEMA-RANGE": (E, "字段 {label}的值 {value} 超出允许范围（{allowed}）", "请改在范围之内。{description}"),
+    "E-SCHEMA-REPEATED": (E, "字段 {label}中有重复的项", "每项只写一次"),
     "E-SCHEMA-INVALID": (E, "字段 {label}不符合要求：{detail}", "格式见 schemas/{schema}"),
     # check: rules
     "E-REF-UNKNOWN": (E, "字段 {field} 引用的{target} {value} 不存在",
@@ -102,6 +104,67 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "E-CALENDAR-YEAR": (E, "计算 {case} 的期限需要 {year} 年的法定节假日安排，日历库中还没有",
                         "请按国务院办公厅《关于{year}年部分节假日安排的通知》新建 {file}，格式见 schemas/calendar.schema.json"),
     "E-CALENDAR-FILE": (E, "文件 {name} 中的年份是 {year}，与文件名不一致", "文件名应为 {year}.yml"),
+    # check: history (撤下、更正、信用修复)
+    "E-WITHDRAWAL-LATE": (E, "决定 {case} 于 {date} 被{event}，应在 {within} 个工作日内即 {deadline} 前撤下公示，"
+                             "实际 {withdrawn} 才撤下，晚了 {late} 个工作日（{citation}）",
+                          "请核对撤下日期（withdrawn）；确有原因逾期的，请在 late_reason 中写明原因"),
+    "E-WITHDRAWAL-OVERDUE": (E, "决定 {case} 于 {date} 被{event}，应在 {within} 个工作日内即 {deadline} 前撤下公示，"
+                               "到 {today} 还没有填写撤下日期（{citation}）",
+                             "请立即填写 withdrawn（撤下日期，即提交本记录的日期），并在 late_reason 中写明逾期原因；"
+                             "改好后重新生成，该决定即从网站撤下"),
+    "W-WITHDRAWAL-UNDATED": (W, "决定 {case} 于 {date} 被{event}，本次生成即从网站撤下，代之以撤下说明；"
+                               "撤下日期须在 {deadline} 前填写",
+                             "请填写 withdrawn（撤下日期，即提交本记录的日期）"),
+    "E-CORRECTION-FIELD": (E, "决定 {case} 的更正记录写的字段 {value} 不存在或没有填写",
+                           "field 请写被更正的字段（更正后的内容直接改在该字段中），可写：{known}"),
+    "E-CREDIT-REPAIR-EARLY": (E, "决定 {case} 是{severity}失信信息，最短公示期到 {earliest} 才届满，{repaired} 不能完成信用修复（{citation}）",
+                              "请核对信用修复日期；最短公示期届满前不得提前撤下"),
+    # check: fines (医疗保障基金使用监督管理条例 第三十七条至第四十一条)
+    "E-FINE-ABOVE-MAX": (E, "决定 {case} 的罚款 {fine} 超过法定上限：{ranges}（{citation}）",
+                         "从轻、减轻处罚都不能高于法定上限；请核对罚款金额、outcome 中的基数和 basis 中的条款"),
+    "E-FINE-BELOW-MIN": (E, "决定 {case} 的罚款 {fine} 低于法定下限：{ranges}（{citation}）",
+                         "低于法定下限只能是减轻处罚（《行政处罚法》第三十二条）：确有减轻情形的，请在 mitigation 中写 "
+                         "type: 减轻 和 ground 或 exemption；否则请核对罚款金额"),
+    "E-FINE-LIGHTER-BELOW-MIN": (E, "决定 {case} 写的是从轻处罚，罚款 {fine} 却低于法定下限：{ranges}（{citation}）；"
+                                    "从轻处罚只能在法定幅度内选择较低的罚款，低于下限的是减轻处罚（《行政处罚法》第三十二条）",
+                                 "确属减轻处罚的，请把 mitigation 的 type 改为 减轻；否则请把罚款改到法定幅度内"),
+    "E-FINE-BASE-MISSING": (E, "决定 {case} 依据{article}处罚款，罚款按{base}的倍数计算，但 outcome 中没有填写 {field}，"
+                               "无法核对罚款是否在法定幅度内",
+                            "请在 outcome 中填写 {field}（{base}，元）"),
+    "E-FINE-NOT-REFUSED": (E, "决定 {case} 依据{citation}处罚款，但该条只对经责令改正拒不改正的处{low}至{high}的罚款，"
+                              "outcome 中没有写明拒不改正",
+                           "当事人经责令改正拒不改正的，请在 outcome 中写 refused_to_correct: true；已经改正的，不能依第三十九条处罚款"),
+    "E-MITIGATION-GROUND": (E, "决定 {case} 写了{type}处罚，但没有写明依据；从轻、减轻处罚须有法定情形（《行政处罚法》第三十二条）",
+                            "请在 mitigation 中写 ground（《行政处罚法》第三十二条的哪一项）或 exemption（exemptions.yml 中"
+                            "从轻、减轻处罚清单的编号）；没有法定情形的，请删除 mitigation，在法定幅度内处罚"),
+    # check: legal review (重大执法决定法制审核)
+    "E-REVIEW-MISSING": (E, "决定 {case} 属于重大执法决定（{reasons}），但没有法制审核记录；作出重大执法决定前必须经过法制审核"
+                            "（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（二）1、2）",
+                         "请填写 legal_review 的审核人员（reviewer）、送审日期（submitted）和审核完成日期（completed）；"
+                         "未经法制审核或者审核未通过的，不得作出决定"),
+    "E-REVIEW-BY-CASE-OFFICER": (E, "决定 {case} 的法制审核人员 {name}（{reviewer}）也是本案的承办执法人员；参与该次执法的人员"
+                                    "不得对其进行法制审核（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（一）2）",
+                                 "请由未参与本案的法制审核人员审核，并在 legal_review 的 reviewer 中填写其编号"),
+    "E-REVIEW-TOO-LONG": (E, "决定 {case} 的法制审核从 {submitted} 送审到 {completed} 完成，用了 {days} 个工作日，"
+                             "超过 {limit} 个工作日，又没有写明经批准延长（{citation}）",
+                          "因特殊情况经法制审核机构负责人批准延长的，请在 legal_review 中写 extended: true（最多延长 {extension} 个"
+                          "工作日）；否则请核对送审和完成日期"),
+    "E-REVIEW-TOO-LONG-EXTENDED": (E, "决定 {case} 的法制审核从 {submitted} 送审到 {completed} 完成，用了 {days} 个工作日，"
+                                      "超过经批准延长后的 {total} 个工作日（{limit} 个工作日，可延长 {extension} 个工作日）"
+                                      "（{citation}）",
+                                   "请核对送审和完成日期；退回补充材料后再次送审的，请填写再次送审的日期"),
+    "E-REVIEW-AFTER-DECISION": (E, "决定 {case} 于 {decided} 作出，早于法制审核完成日期 {completed}；未经法制审核的，不得作出决定"
+                                   "（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（二）1）",
+                                "请核对作出决定日期（decided）和审核完成日期（legal_review 的 completed）"),
+    "E-REVIEW-DATES": (E, "决定 {case} 的法制审核完成日期 {completed} 早于送审日期 {submitted}",
+                       "请核对 legal_review 中的 submitted 和 completed"),
+    # check: annual report (年度执法数据)
+    "E-ANNUAL-MISSING": (E, "{year} 年度执法数据说明逾期未公开，应于 {deadline} 前公开（{citation}）",
+                         "请在 {file} 的 reports: 下添加一项：一行写“- year: {year}”，下一行写“summary: ”加这一年行政执法"
+                         "总体情况的说明，summary 与 year 上下对齐{create}；网站上的统计表由执法决定自动生成，不用填写"),
+    "W-ANNUAL-DUE": (W, "{year} 年度执法数据说明须在 {deadline} 前公开，还没有填写（{citation}）",
+                     "请在 {file} 的 reports: 下添加一项：一行写“- year: {year}”，下一行写“summary: ”加这一年行政执法"
+                     "总体情况的说明，summary 与 year 上下对齐{create}；网站上的统计表由执法决定自动生成，不用填写"),
     # render / verify / publish
     "E-SITE-CONFIG": (E, "站点配置无法使用：{detail}", "请检查 site_config 中该县的配置和根目录的 mkdocs.yml"),
     "E-ATTACHMENT-LINK": (E, "附件 {value} 是一个链接（快捷方式），不是文件本身", "请把文件本身放进 documents/ 文件夹"),

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from ..kinds import ALL_KINDS, SITE_CONFIG
+from .annual_report import check_annual_report
 from .attachments import check_attachments
 from .case_officers import check_case_officers
 from .dates import check_certificate_periods
 from .deadlines import check_deadlines
+from .fines import check_fines
+from .history import check_history
+from .legal_review import check_legal_review
 from .party import check_parties
 from .personal_data import check_personal_data
 from .references import check_references
@@ -27,4 +31,8 @@ def check_county(county, calendar, config_dir, today) -> list:
     findings += check_parties(county)
     findings += check_deadlines(county, calendar, config_dir, today)
     findings += check_case_officers(county)
+    findings += check_history(county, calendar, config_dir, today)
+    findings += check_fines(county)
+    findings += check_legal_review(county, calendar, config_dir)
+    findings += check_annual_report(county, today)
     return findings

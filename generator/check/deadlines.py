@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..codes import finding
+from ..law.lifecycle import publication_deadline, withdrawal
 from ..law.parameters import county_law
 from ..law.working_days import UnknownYear
 from ..load.calendar_files import calendar_file
@@ -24,6 +25,8 @@ def check_deadlines(county, calendar, config_dir, today: date) -> list:
         decision = doc.data
         if decision.get("classified") is True or (decision.get("party") or {}).get("minor") is True:
             continue
+        if withdrawal(decision) and not decision.get("published"):
+            continue  # withdrawn before it was due: nothing left to publish
         try:
             findings += _decision(doc, decision, law, calendar, today)
         except UnknownYear as unknown:
@@ -37,7 +40,7 @@ def check_deadlines(county, calendar, config_dir, today: date) -> list:
 def _decision(doc, decision: dict, law, calendar, today: date) -> list:
     decided = date.fromisoformat(decision["decided"])
     within = law.publish_within(decision["kind"])
-    deadline = calendar.add_working_days(decided, within)
+    deadline = publication_deadline(decision, law, calendar)
     about = dict(kind=decision["kind"], case=decision["case_number"], decided=chinese_date(decided.isoformat()),
                  within=within, deadline=chinese_date(deadline.isoformat()), citation=law.publish_citation(decision["kind"]))
     published = decision.get("published")

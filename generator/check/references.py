@@ -42,6 +42,7 @@ REFERENCES = (
     Reference("decision", ("power",), POWERS),
     Reference("decision", ("officers", "*"), OFFICERS),
     Reference("decision", ("legal_review", "reviewer"), OFFICERS),
+    Reference("decision", ("mitigation", "exemption"), EXEMPTIONS),
     Reference("discretion", ("items", "*", "power"), POWERS),
     Reference("inspections", ("items", "*", "power"), POWERS),
     *(Reference("exemptions", (name, "*", "power"), POWERS)

@@ -115,6 +115,13 @@ def _findings_for(error, doc, schema_name):
         yield finding("E-SCHEMA-ENUM", doc.display, line, options="、".join(map(str, options)), **common)
     elif kind in ("minLength", "minItems"):
         yield finding("E-SCHEMA-EMPTY", doc.display, line, **common)
+    elif kind in ("minimum", "maximum"):
+        node = info["schema"]
+        allowed = "、".join(part for part in (f"最小 {node['minimum']}" if "minimum" in node else "",
+                                             f"最大 {node['maximum']}" if "maximum" in node else "") if part)
+        yield finding("E-SCHEMA-RANGE", doc.display, line, allowed=allowed, description=info["description"], **common)
+    elif kind == "uniqueItems":
+        yield finding("E-SCHEMA-REPEATED", doc.display, line, **common)
     else:
         yield finding("E-SCHEMA-INVALID", doc.display, line, detail=error.message, **common)
 

@@ -1,7 +1,9 @@
 """Which decisions the public may see today, and what of them.
 
 A decision is published when it carries a publication date on or before today and an approval
-for release (审批), unless it is flagged 涉密 or its party is a minor: those never go out.
+for release (审批), unless it is flagged 涉密 or its party is a minor: those never go out. It
+leaves the site when it is withdrawn (变更, 撤销, 确认违法, 确认无效: a withdrawal notice takes its
+place, 行政处罚法 第四十八条) or when its publicity period ends (信用修复管理办法).
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..check.schema import describe
 from ..kinds import DECISION
+from ..law.lifecycle import corrections, publicity_ends, remade_as, withdrawal
+from ..law.parameters import county_law
 from ..load.pdf_file import without_metadata
 from .redaction import redact
 
@@ -23,52 +28,121 @@ class Attachment:
     public_path: str    # where it is published, relative to the county site root
 
 
-def withheld_reason(decision: dict, today: date) -> str | None:
+def withheld_reason(decision: dict, today: date, law) -> str | None:
     """Why a decision is not on the public site today, or None when it is."""
     if decision.get("classified") is True:
         return "涉密"
     if (decision.get("party") or {}).get("minor") is True:
         return "当事人是未成年人"
+    if withdrawal(decision):
+        return "已撤下"
     if not decision.get("approval"):
         return "未经公示审批"
     published = decision.get("published")
     if not published or date.fromisoformat(published) > today:
         return "尚未公示"
+    ends = publicity_ends(decision, law)
+    if ends is not None and ends <= today:
+        return "公示期已结束"
     return None
+
+
+def had_notice(decision: dict, today: date, law) -> bool:
+    """Whether a withdrawn decision is replaced by a withdrawal notice today: it was published
+    before it was withdrawn, and its publicity period (which the notice inherits) has not ended."""
+    if decision.get("classified") is True or (decision.get("party") or {}).get("minor") is True:
+        return False
+    if not decision.get("approval") or not decision.get("published") or not withdrawal(decision):
+        return False
+    ends = publicity_ends(decision, law)
+    return date.fromisoformat(decision["published"]) <= today and (ends is None or today < ends)
 
 
 def decision_page(decision_id: str) -> str:
     return f"decisions/{decision_id}.md"
 
 
-def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict], list[Attachment]]:
-    """The decisions on the site today, newest first, redacted, with their PDFs to publish."""
+def notice_page_html(decision_id: str) -> str:
+    """Where the site engine writes the page of `decision_page(decision_id)`."""
+    return f"decisions/{decision_id}/index.html"
+
+
+def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict], list[dict], list[Attachment]]:
+    """The decisions on the site today, newest first, redacted, with the withdrawal notices that
+    stand in for withdrawn ones and the PDFs to publish."""
+    law = county_law(county)
     decisions, attachments = [], []
     for decision_id, doc in county.decisions.items():
-        if withheld_reason(doc.data, today):
+        if withheld_reason(doc.data, today, law):
             continue
         decision = redact(doc.data, DECISION.schema).data
         decision["id"] = decision_id
         decision["page"] = decision_page(decision_id)
         decision["power_item"] = power_index.get(decision.get("power"))
+        decision["corrections"] = _corrections(decision)
+        decision["corrected"] = _corrected_fields(decision["corrections"])
         if doc.data.get("full_text"):   # as typed: a masked file name would name no file
             decision["download"] = f"files/decisions/{decision_id}.pdf"
             attachments.append(Attachment(without_metadata(county.attachment(doc.data["full_text"])), decision["download"]))
         decision.pop("full_text", None)
         decisions.append(decision)
     decisions.sort(key=lambda d: (d["decided"], d["id"]), reverse=True)
-    return decisions, attachments
+    on_site = {d["id"]: d for d in decisions}
+    notices = [_notice(decision_id, doc, on_site) for decision_id, doc in county.decisions.items()
+               if had_notice(doc.data, today, law)]
+    notices.sort(key=lambda n: (n["withdrawal"]["date"], n["id"]), reverse=True)
+    return decisions, notices, attachments
 
 
-def withheld_decision_values(county, today: date) -> dict[str, str]:
+def _corrections(decision: dict) -> list[dict]:
+    """Each 更正 with the name of the field it corrected, as the page shows it."""
+    out = []
+    for event in corrections(decision):
+        path = tuple(str(event.get("field", "")).split("."))
+        out.append({**event, "label": describe(DECISION.schema, path)["title"] or event.get("field", "")})
+    return out
+
+
+def _corrected_fields(events: list[dict]) -> set[str]:
+    """Every field a correction touched, with the fields around it: outcome.fine → outcome too."""
+    parts = [str(e.get("field", "")).split(".") for e in events]
+    return {".".join(p[:i]) for p in parts for i in range(1, len(p) + 1)}
+
+
+def _notice(decision_id: str, doc, on_site: dict) -> dict:
+    """What a withdrawal notice shows: the case number, kind and dates, the public reason and the
+    decision made again — never the party, the facts or the full text."""
+    decision = redact(doc.data, DECISION.schema).data
+    index, _ = withdrawal(doc.data)
+    new_id = remade_as(doc.data)
+    return {
+        "id": decision_id,
+        "page": decision_page(decision_id),
+        "case_number": decision.get("case_number"),
+        "kind": decision.get("kind"),
+        "decided": decision.get("decided"),
+        "published": decision.get("published"),
+        "withdrawal": decision["history"][index],
+        "remade": on_site.get(new_id),   # only a decision on the site today is linked
+    }
+
+
+def withheld_decision_values(county, today: date) -> tuple[dict[str, str], dict[str, str]]:
     """Case numbers and organisation names of decisions not on the site, with the file they come
-    from: no built file may hold them, unless a decision on the site names them too."""
-    values, public = {}, set()
-    for doc in county.decisions.values():
+    from: no built file may hold them, unless a decision on the site names them too. Second, the
+    one page each withdrawn decision's case number may appear on: its withdrawal notice."""
+    law = county_law(county)
+    values, public, notice_pages = {}, set(), {}
+    for decision_id, doc in county.decisions.items():
         party = str((doc.data.get("party") or {}).get("name", ""))
-        named = {str(doc.data.get("case_number", "")), party if len(party) >= MIN_WITHHELD_NAME else ""} - {""}
-        if withheld_reason(doc.data, today):
-            values.update({v: f"{doc.display}（未公示的决定）" for v in named})
+        case_number = str(doc.data.get("case_number", ""))
+        named = {case_number, party if len(party) >= MIN_WITHHELD_NAME else ""} - {""}
+        reason = withheld_reason(doc.data, today, law)
+        if reason:
+            values.update({v: f"{doc.display}（{reason}的决定）" for v in named})
+            if case_number and had_notice(doc.data, today, law):
+                notice_pages[case_number] = notice_page_html(decision_id)
         else:
             public |= named
-    return {v: source for v, source in values.items() if v not in public}
+    return ({v: source for v, source in values.items() if v not in public},
+            {v: page for v, page in notice_pages.items() if v not in public})

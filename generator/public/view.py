@@ -15,6 +15,7 @@ from ..check.schema import field_name
 from ..kinds import DECISION, KIND_BY_NAME, SITE_CONFIG
 from ..load.county import County, last_updated
 from ..load.pdf_file import without_metadata
+from .annual_stats import annual_sections
 from .decisions import Attachment, public_decisions, withheld_decision_values
 from .redaction import Redacted, redact, redact_text, redaction_settings
 
@@ -45,7 +46,9 @@ class PublicCounty:
     inspections: dict | None = None
     documents: list = field(default_factory=list)
     annual: dict | None = None
+    annual_stats: list = field(default_factory=list)  # AnnualYear: figures and analysis per year, newest first
     decisions: list = field(default_factory=list)    # on the site today, newest first
+    withdrawal_notices: list = field(default_factory=list)  # in place of withdrawn decisions, newest first
     attachments: list = field(default_factory=list)
     published_contacts: set = field(default_factory=set)  # bureau mobiles shown on purpose (for `gongshi scan`)
 
@@ -66,12 +69,14 @@ def redacted_documents(county: County) -> dict[str, Redacted]:
     return out
 
 
-def withheld_values(county: County, today: date) -> dict[str, str]:
+def withheld_values(county: County, today: date) -> tuple[dict[str, str], dict[str, str]]:
     """What the county keeps out of its site, each with where it came from: `gongshi build`
-    makes sure none of it got in."""
+    makes sure none of it got in. Second, the one page where a withheld value belongs (a
+    withdrawn decision's case number on its withdrawal notice)."""
     config = county.config.display if county.config is not None else "site_config"
     values = {secret: f"{config} 的 extra.redaction.secrets" for secret in redaction_settings(county).secrets}
-    values.update(withheld_decision_values(county, today))
+    decision_values, notice_pages = withheld_decision_values(county, today)
+    values.update(decision_values)
     redacted_files = redacted_documents(county)
     sources = [(county.documents[kind], r) for kind, r in redacted_files.items() if kind in county.documents]
     sources += [(doc, redact(doc.data, DECISION.schema)) for doc in county.decisions.values()]
@@ -82,7 +87,7 @@ def withheld_values(county: County, today: date) -> dict[str, str]:
         if str(doc.get("file", "")).endswith(".md"):
             _, events = redact_text(county.attachment(doc["file"]).read_text(encoding="utf-8-sig"))
             values.update({v: doc["file"] for v in Redacted(None, events).withheld()})
-    return values
+    return values, notice_pages
 
 
 def public_view(county: County, today: date) -> PublicCounty:
@@ -92,7 +97,7 @@ def public_view(county: County, today: date) -> PublicCounty:
     powers = data.get("powers")
     power_index = {item["code"]: item for item in (powers or {}).get("items", [])}
     documents, attachments = _documents(county, data.get("documents"))
-    decisions, decision_files = public_decisions(county, today, power_index)
+    decisions, notices, decision_files = public_decisions(county, today, power_index)
     document_index = {d["id"]: d for d in documents}
     if powers:
         for item in powers["items"]:
@@ -116,7 +121,9 @@ def public_view(county: County, today: date) -> PublicCounty:
         inspections=data.get("inspections"),
         documents=documents,
         annual=data.get("annual"),
+        annual_stats=annual_sections(county, data.get("annual"), today),
         decisions=decisions,
+        withdrawal_notices=notices,
         attachments=attachments + decision_files,
         published_contacts=set().union(*(r.allowed for r in redacted.values())),
     )

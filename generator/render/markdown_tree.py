@@ -60,6 +60,10 @@ def render_markdown(county, docs_dir: Path) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_page("decision.md.j2", county, d=decision), encoding="utf-8")
         pages.append(decision["page"])
+    for notice in county.withdrawal_notices:
+        (docs_dir / notice["page"]).parent.mkdir(parents=True, exist_ok=True)
+        (docs_dir / notice["page"]).write_text(render_page("withdrawal.md.j2", county, n=notice), encoding="utf-8")
+        pages.append(notice["page"])
     for attachment in county.attachments:
         target = docs_dir / attachment.public_path
         target.parent.mkdir(parents=True, exist_ok=True)

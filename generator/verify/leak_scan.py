@@ -53,10 +53,12 @@ class _Text(HTMLParser):
 
 
 def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None = None,
-              folder_secrets: dict | None = None) -> list:
+              folder_secrets: dict | None = None, folder_exceptions: dict | None = None) -> list:
     """A finding for every piece of personal data or declared secret in the files under `root`.
     `secrets` maps each string that must not appear to where it was declared; `folder_secrets`
-    does the same for the files under one top-level folder (a county's own site) and the portal."""
+    does the same for the files under one top-level folder (a county's own site) and the portal.
+    `folder_exceptions` names, per folder, the one file where such a string belongs (a withdrawn
+    decision's case number on its withdrawal notice)."""
     allowed = _published_contacts(root)
     needles = _needles(secrets)
     by_folder = {folder: _needles(values) for folder, values in (folder_secrets or {}).items()}
@@ -75,10 +77,15 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
         for chunk in chunks:
             findings += _personal_data(shown, chunk, allowed)
         compact = _compact("\n".join(chunks))
-        top = path.relative_to(root).parts[0] if len(path.relative_to(root).parts) > 1 else None
+        parts = path.relative_to(root).parts
+        top = parts[0] if len(parts) > 1 else None
         own = by_folder.get(top, {}) if top else portal_needles
+        belongs_here = {value for value, page in (folder_exceptions or {}).get(top, {}).items()
+                        if top and "/".join(parts[1:]) == page}
         findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
-                     for needle, (original, source) in {**needles, **own}.items() if needle in compact]
+                     for needle, (original, source) in own.items() if needle in compact and original not in belongs_here]
+        findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
+                     for needle, (original, source) in needles.items() if needle in compact]
     return _once_each(findings)
 
 

@@ -80,7 +80,7 @@ def test_deadline_in_a_year_nobody_knows_names_the_file_to_add(project, gongshi)
 
 
 def test_a_county_can_set_a_shorter_period(project, gongshi):
-    project.edit("site_config/shili.yml", "extra:\n", "extra:\n  law:\n    publish_within_working_days_penalty: 3\n")
+    project.edit("site_config/shili.yml", "  law:\n", "  law:\n    publish_within_working_days_penalty: 3\n")
     # 11/18 → 11/19, 20, 23: deadline Mon 2026-11-23 — missed on 11/24
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-24")
     assert code == 1 and any("E-DEADLINE-MISSED" in line and "3 个工作日内即 2026年11月23日" in line for line in lines)

@@ -1,0 +1,94 @@
+"""The history of a decision after publication: withdrawals on time, corrections of real fields,
+decisions made again that exist, credit repair not before its shortest period.
+
+行政处罚法 第四十八条第二款 and 第八十五条 (three working days to withdraw and say why);
+信用修复管理办法 (国家发展改革委令2025年第36号) for the shortest publicity periods.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..cn_format import chinese_date
+from ..codes import finding
+from ..kinds import DECISION, DECISION_DIR
+from ..law.lifecycle import (CORRECTION, CREDIT_REPAIR, WITHDRAWAL_EVENTS, events, publicity_period,
+                             withdrawal_deadline)
+from ..law.parameters import county_law
+from ..law.working_days import UnknownYear
+from ..load.calendar_files import calendar_file
+from ..paths import display_path
+from .references import walk
+from .schema import describe
+
+
+def check_history(county, calendar, config_dir, today: date) -> list:
+    law = county_law(county)
+    findings = []
+    for doc in county.records("decision"):
+        for index, event in events(doc.data):
+            where = ("history", index)
+            try:
+                findings += _event(doc, event, where, county, law, calendar, today)
+            except UnknownYear as unknown:
+                findings.append(finding("E-CALENDAR-YEAR", doc.display, doc.line_of(where + ("date",)),
+                                        case=doc.data.get("case_number", ""), year=unknown.year,
+                                        file=display_path(calendar_file(config_dir, unknown.year))))
+            except (KeyError, TypeError, ValueError):
+                continue  # a missing or malformed date: the schema check reports it
+    return findings
+
+
+def _event(doc, event: dict, where: tuple, county, law, calendar, today: date) -> list:
+    findings = []
+    if isinstance(event.get("decision"), str) and event["decision"] not in county.decisions:
+        findings.append(finding("E-REF-UNKNOWN", doc.display, doc.line_of(where + ("decision",)),
+                                field=f"history[{where[1] + 1}].decision", target="执法决定", value=event["decision"],
+                                known="、".join(sorted(county.decisions)) or "（还没有）", file=f"{DECISION_DIR}/<编号>.yml"))
+    if event["event"] in WITHDRAWAL_EVENTS:
+        findings += _withdrawal(doc, event, where, law, calendar, today)
+    elif event["event"] == CORRECTION:
+        findings += _correction(doc, event, where)
+    elif event["event"] == CREDIT_REPAIR:
+        findings += _credit_repair(doc, event, where, law)
+    return findings
+
+
+def _withdrawal(doc, event: dict, where: tuple, law, calendar, today: date) -> list:
+    within = law["withdraw_within_working_days"]
+    deadline = withdrawal_deadline(event, law, calendar)
+    about = dict(case=doc.data.get("case_number", ""), event=event["event"], date=chinese_date(event["date"]),
+                 within=within, deadline=chinese_date(deadline.isoformat()), citation=law.citation("withdraw_within_working_days"))
+    if event.get("late_reason"):
+        return []
+    if event.get("withdrawn"):
+        withdrawn = date.fromisoformat(event["withdrawn"])
+        if withdrawn <= deadline:
+            return []
+        return [finding("E-WITHDRAWAL-LATE", doc.display, doc.line_of(where + ("withdrawn",)),
+                        withdrawn=chinese_date(event["withdrawn"]), late=calendar.working_days_between(deadline, withdrawn), **about)]
+    code = "E-WITHDRAWAL-OVERDUE" if today > deadline else "W-WITHDRAWAL-UNDATED"
+    return [finding(code, doc.display, doc.line_of(where), today=chinese_date(today.isoformat()), **about)]
+
+
+def _correction(doc, event: dict, where: tuple) -> list:
+    field = str(event.get("field", ""))
+    path = tuple(field.split("."))
+    if describe(DECISION.schema, path)["title"] and any(True for _ in walk(doc.data, path)):
+        return []
+    present = [name for name, value in doc.data.items() if name not in ("history",) and not isinstance(value, (list, dict))]
+    present += [f"{name}.{sub}" for name, value in doc.data.items() if isinstance(value, dict) for sub in value]
+    return [finding("E-CORRECTION-FIELD", doc.display, doc.line_of(where + ("field",)), value=field,
+                    case=doc.data.get("case_number", ""), known="、".join(present))]
+
+
+def _credit_repair(doc, event: dict, where: tuple, law) -> list:
+    period = publicity_period(doc.data, law)
+    if period is None or period[1] is None:
+        return []
+    repaired, earliest = date.fromisoformat(event["date"]), period[1]
+    if repaired >= earliest:
+        return []
+    return [finding("E-CREDIT-REPAIR-EARLY", doc.display, doc.line_of(where + ("date",)),
+                    case=doc.data.get("case_number", ""), severity=doc.data["severity"], repaired=chinese_date(event["date"]),
+                    earliest=chinese_date(earliest.isoformat()), citation=law.citation("publicity_min_months_general"))]

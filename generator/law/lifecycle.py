@@ -1,0 +1,101 @@
+"""What happens to a decision after it is published: withdrawal, re-making, correction, expiry.
+
+行政处罚法 第四十八条: a published decision that is 变更, 撤销, 确认违法 or 确认无效 is withdrawn within
+three (working) days with the reason made public. 信用修复管理办法 (国家发展改革委令2025年第36号): the
+information of a 行政处罚 is public for a period set by its severity, counted from the decision
+date, and credit repair ends it early. The numbers are law parameters (law/parameters.py).
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from datetime import date
+
+WITHDRAWAL_EVENTS = ("变更", "撤销", "确认违法", "确认无效")
+CORRECTION = "更正"
+REMADE = "重新作出"
+CREDIT_REPAIR = "信用修复"
+
+# severity → (longest period, shortest period before credit repair may end it), parameter names
+PUBLICITY_PERIODS = {
+    "轻微": ("publicity_months_minor", None),
+    "一般": ("publicity_months_general", "publicity_min_months_general"),
+    "严重": ("publicity_months_serious", "publicity_min_months_serious"),
+}
+# The publicity periods of 信用修复管理办法 are those of 行政处罚 information.
+KINDS_WITH_PUBLICITY_PERIOD = ("行政处罚",)
+
+
+def events(decision: dict) -> list[tuple[int, dict]]:
+    """(index, event) of each well-formed event of the history, as written."""
+    history = decision.get("history")
+    if not isinstance(history, list):
+        return []
+    return [(i, e) for i, e in enumerate(history) if isinstance(e, dict) and isinstance(e.get("event"), str)]
+
+
+def withdrawal(decision: dict) -> tuple[int, dict] | None:
+    """The first event that ends the decision's publication (变更, 撤销, 确认违法, 确认无效)."""
+    return next(((i, e) for i, e in events(decision) if e["event"] in WITHDRAWAL_EVENTS), None)
+
+
+def remade_as(decision: dict) -> str | None:
+    """The id of the decision made again or changed in its place, if one is recorded."""
+    for _, event in events(decision):
+        if event["event"] == REMADE or (event["event"] in WITHDRAWAL_EVENTS and event.get("decision")):
+            if isinstance(event.get("decision"), str):
+                return event["decision"]
+    return None
+
+
+def corrections(decision: dict) -> list[dict]:
+    return [e for _, e in events(decision) if e["event"] == CORRECTION]
+
+
+def credit_repair(decision: dict) -> tuple[int, dict] | None:
+    return next(((i, e) for i, e in events(decision) if e["event"] == CREDIT_REPAIR), None)
+
+
+def publication_deadline(decision: dict, law, calendar) -> date:
+    """The last day to publish: 7 or 20 working days after the decision (国办发〔2018〕118号)."""
+    return calendar.add_working_days(date.fromisoformat(decision["decided"]), law.publish_within(decision["kind"]))
+
+
+def withdrawal_deadline(event: dict, law, calendar) -> date:
+    """The last day to withdraw after a 变更, 撤销, 确认违法 or 确认无效 (行政处罚法 第四十八条)."""
+    return calendar.add_working_days(date.fromisoformat(event["date"]), law["withdraw_within_working_days"])
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; the month's last day when that month is shorter (1/31 → 2/28)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, month_calendar.monthrange(year, month)[1]))
+
+
+def publicity_period(decision: dict, law) -> tuple[date, date | None] | None:
+    """(the day it leaves the site, the earliest day credit repair may take it down), or None when
+    the decision has no publicity period (other kinds, or a severity not yet given)."""
+    if decision.get("kind") not in KINDS_WITH_PUBLICITY_PERIOD or decision.get("severity") not in PUBLICITY_PERIODS:
+        return None
+    longest, shortest = PUBLICITY_PERIODS[decision["severity"]]
+    decided = date.fromisoformat(decision["decided"])
+    return add_months(decided, law[longest]), add_months(decided, law[shortest]) if shortest else None
+
+
+def publicity_ends(decision: dict, law) -> date | None:
+    """The day the decision leaves the site: the end of its period, or credit repair if earlier."""
+    period = publicity_period(decision, law)
+    repaired = credit_repair(decision)
+    ends = [period[0]] if period else []
+    if repaired and _is_date(repaired[1].get("date")):
+        ends.append(date.fromisoformat(repaired[1]["date"]))
+    return min(ends) if ends else None
+
+
+def _is_date(value) -> bool:
+    try:
+        date.fromisoformat(str(value))
+        return True
+    except ValueError:
+        return False

@@ -1,0 +1,288 @@
+"""Annual enforcement statistics (年度执法数据): aggregates of one county's decisions for one year.
+
+Each bureau publishes its previous year's enforcement figures and a written analysis by 31 January
+(国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）3). The figures are counted here from the
+decisions kept in git; the analysis is written by the staff in annual.yml.
+
+What is counted, for a year Y, as of `today`:
+- decisions decided in Y (and not after `today`): by kind, their fines, amounts ordered returned
+  (责令退回) and payments refused (拒付), and how many went through legal review (法制审核);
+- decisions changed, revoked, or declared unlawful or void (变更、撤销、确认违法、确认无效) by an
+  event dated in Y: counted in the year of the event, once per decision, whatever year they were
+  decided in. They still count in their own year's figures above: those say what was decided;
+- the number of matters in the random-inspection list (双随机抽查事项清单), when inspections.yml is
+  the list of Y: it is the only yearly figure that file carries.
+
+Classified decisions (涉密) are left out entirely: their existence is itself secret. Decisions of
+minor parties are never published, but they count in these aggregates, which name nobody.
+Nothing here names a party or a case number: only counts and sums leave this module.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from ..cn_format import chinese_date, yuan
+from ..law.parameters import county_law
+from .redaction import redact_text
+
+DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
+KIND_LABELS = {"行政处罚": "行政处罚决定", "行政许可": "行政许可决定", "行政强制": "行政强制决定",
+               "行政检查": "行政检查决定", "其他": "其他执法决定"}
+WITHDRAWING_EVENTS = ("变更", "撤销", "确认违法", "确认无效")
+AMOUNTS = (("fines", "fine", "罚款"), ("returned", "returned", "责令退回"),
+           ("refused_payment", "refused_payment", "拒付医保基金"))
+WITHDRAWN_LABEL = "被变更、撤销、确认违法或无效的决定"
+REVIEWED_LABEL = "经法制审核的决定"
+INSPECTIONS_LABEL = "双随机抽查事项清单"
+DUE_CITATION = "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）3"
+
+
+def report_due(year: int) -> date:
+    """The analysis and figures of `year` are published by 31 January of the year after."""
+    return date(year + 1, 1, 31)
+
+
+@dataclass(frozen=True)
+class YearStats:
+    year: int
+    until: date | None = None                         # the running year: counted up to this day
+    by_kind: dict = field(default_factory=lambda: dict.fromkeys(DECISION_KINDS, 0))
+    fines: Decimal = Decimal(0)
+    returned: Decimal = Decimal(0)
+    refused_payment: Decimal = Decimal(0)
+    legal_reviews: int = 0
+    withdrawn: int = 0
+    inspection_items: int | None = None               # None: inspections.yml is not the list of this year
+
+    @property
+    def decisions(self) -> int:
+        return sum(self.by_kind.values())
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(项目, 数量或金额) for a two-column table a phone can show."""
+        rows = [("执法决定合计", f"{self.decisions}件")]
+        rows += [(KIND_LABELS[kind], f"{self.by_kind[kind]}件") for kind in DECISION_KINDS]
+        rows += [(label, yuan(getattr(self, name))) for name, _, label in AMOUNTS]
+        rows += [(REVIEWED_LABEL, f"{self.legal_reviews}件"), (WITHDRAWN_LABEL, f"{self.withdrawn}件")]
+        if self.inspection_items is not None:
+            rows.append((INSPECTIONS_LABEL, f"{self.inspection_items}项"))
+        return rows
+
+
+@dataclass(frozen=True)
+class AnnualYear:
+    """One year of the site's 年度执法数据 section."""
+    year: int
+    stats: YearStats | None      # None: a year before the county kept its decisions in gongshi
+    summary: str | None          # the staff's analysis, redacted; None: not published yet
+
+
+def _day(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None   # the schema check reports a malformed date
+
+
+def _amount(value) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return Decimal(0)  # the schema check reports a wrong type
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def _decisions(county) -> list[dict]:
+    """Every decision that may be counted: all but the classified ones."""
+    return [doc.data for doc in county.records("decision")
+            if isinstance(doc.data, dict) and doc.data.get("classified") is not True]
+
+
+def _withdrawal_days(decision: dict) -> list[date]:
+    days = [_day(e.get("date")) for e in decision.get("history") or []
+            if isinstance(e, dict) and e.get("event") in WITHDRAWING_EVENTS]
+    return [d for d in days if d is not None]
+
+
+def _counted_by(today: date | None):
+    return (lambda day: day is not None and (today is None or day <= today))
+
+
+def annual_statistics(county, year: int, today: date | None = None) -> YearStats:
+    """The figures of `year` from the loaded county. With `today`, nothing after it is counted
+    and a year still running says up to which day it was counted."""
+    counted = _counted_by(today)
+    by_kind = dict.fromkeys(DECISION_KINDS, 0)
+    sums = {name: Decimal(0) for name, _, _ in AMOUNTS}
+    reviews = withdrawn = 0
+    for decision in _decisions(county):
+        decided = _day(decision.get("decided"))
+        if counted(decided) and decided.year == year:
+            kind = decision.get("kind")
+            by_kind[kind if kind in by_kind else "其他"] += 1
+            outcome = decision.get("outcome") if isinstance(decision.get("outcome"), dict) else {}
+            for name, key, _ in AMOUNTS:
+                sums[name] += _amount(outcome.get(key))
+            reviews += bool(decision.get("legal_review"))
+        withdrawn += any(day.year == year for day in _withdrawal_days(decision) if counted(day))
+    return YearStats(year=year, until=today if today is not None and today.year == year else None,
+                     by_kind=by_kind, legal_reviews=reviews, withdrawn=withdrawn,
+                     inspection_items=_inspection_items(county, year), **sums)
+
+
+def _inspection_items(county, year: int) -> int | None:
+    inspections = county.data("inspections")
+    if not isinstance(inspections, dict) or inspections.get("year") != year:
+        return None
+    return sum(1 for item in inspections.get("items") or []
+               if isinstance(item, dict) and item.get("classified") is not True)
+
+
+def data_years(county, today: date | None = None) -> set[int]:
+    """Years in which a counted decision was decided or withdrawn."""
+    counted = _counted_by(today)
+    years = set()
+    for decision in _decisions(county):
+        decided = _day(decision.get("decided"))
+        years |= {decided.year} if counted(decided) else set()
+        years |= {day.year for day in _withdrawal_days(decision) if counted(day)}
+    return years
+
+
+def report_years(county) -> set[int]:
+    """Years with a written analysis in annual.yml (a classified one counts: it was written)."""
+    annual = county.data("annual")
+    reports = annual.get("reports") if isinstance(annual, dict) else None
+    return {r["year"] for r in reports or [] if isinstance(r, dict) and isinstance(r.get("year"), int)}
+
+
+def annual_years(county, today: date | None = None) -> list[int]:
+    """Years with figures or a published analysis, newest first."""
+    annual = county.data("annual")
+    reports = annual.get("reports") if isinstance(annual, dict) else None
+    published = {r["year"] for r in reports or []
+                 if isinstance(r, dict) and isinstance(r.get("year"), int) and r.get("classified") is not True}
+    return sorted(data_years(county, today) | published, reverse=True)
+
+
+def recorded_from(county) -> int:
+    """The first year whose decisions the county keeps in gongshi: the law parameter
+    annual_report_first_year (its years before are not checked, nor their figures shown as complete)."""
+    return county_law(county)["annual_report_first_year"]
+
+
+def annual_sections(county, public_annual: dict | None, today: date) -> list[AnnualYear]:
+    """The 年度执法数据 section of the site: every year with figures or an analysis, newest first.
+    `public_annual` is annual.yml as the public view has redacted it. A year before the county kept
+    its decisions in gongshi shows its analysis alone: zeros there would not be the truth."""
+    summaries = {r["year"]: r.get("summary") for r in (public_annual or {}).get("reports") or []
+                 if isinstance(r, dict) and isinstance(r.get("year"), int)}
+    with_data = data_years(county, today)
+    first = recorded_from(county)
+    years = sorted(with_data | set(summaries), reverse=True)
+    return [AnnualYear(year, annual_statistics(county, year, today) if year in with_data or year >= first else None,
+                       summaries.get(year) or None)
+            for year in years]
+
+
+# `gongshi report`: the figures of one year for supervisors, as a readable table, JSON or CSV.
+
+@dataclass(frozen=True)
+class CountyYear:
+    county: str          # county id
+    name: str            # the enforcement subject (执法主体), as the site shows it
+    stats: YearStats
+    report: bool         # annual.yml holds the analysis of this year
+    recorded_from: int   # decisions are kept in gongshi from this year on
+
+    @property
+    def due(self) -> date:
+        return report_due(self.stats.year)
+
+
+def county_year(county, year: int, today: date) -> CountyYear:
+    subject = county.data("subject") or {}
+    name = redact_text(str(subject.get("name", county.id)))[0]   # masked as on the site
+    return CountyYear(county.id, name, annual_statistics(county, year, today), year in report_years(county),
+                      recorded_from(county))
+
+
+def _number(value: Decimal):
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if right else text + gap
+
+
+def report_text(items: list[CountyYear]) -> str:
+    blocks = []
+    for item in items:
+        s = item.stats
+        until = f"（截至{chinese_date(s.until.isoformat())}）" if s.until else ""
+        lines = [f"{item.name}（{item.county}）{s.year}年度执法数据{until}"]
+        rows = [("项目", "数量或金额")] + s.rows()
+        left = max(_width(label) for label, _ in rows) + 4
+        right = max(_width(value) for _, value in rows)
+        lines += [f"  {_pad(label, left)}{_pad(value, right, right=True)}" for label, value in rows]
+        due = chinese_date(item.due.isoformat())
+        if item.report:
+            lines.append("  年度数据说明：已填写")
+        elif s.year >= item.recorded_from:
+            lines.append(f"  年度数据说明：未填写（应于 {due} 前公开）")
+        else:
+            lines.append("  年度数据说明：未填写")
+        if s.year < item.recorded_from:
+            lines.append(f"  注意：本县从 {item.recorded_from} 年起在 gongshi 中登记执法决定，{s.year} 年度的统计可能不完整。")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def report_json(items: list[CountyYear], year: int, today: date) -> str:
+    counties = []
+    for item in items:
+        s = item.stats
+        counties.append({
+            "county": item.county, "name": item.name, "year": s.year,
+            "until": s.until.isoformat() if s.until else None,
+            "decisions": s.decisions, "by_kind": dict(s.by_kind),
+            **{name: _number(getattr(s, name)) for name, _, _ in AMOUNTS},
+            "legal_reviews": s.legal_reviews, "withdrawn": s.withdrawn, "inspection_items": s.inspection_items,
+            "report": item.report, "report_due": item.due.isoformat(), "recorded_from": item.recorded_from,
+        })
+    return json.dumps({"year": year, "today": today.isoformat(), "counties": counties}, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_HEADER = (["县编号", "执法主体", "年度", "统计截至", "执法决定合计（件）"]
+              + [f"{KIND_LABELS[kind]}（件）" for kind in DECISION_KINDS]
+              + [f"{label}（元）" for _, _, label in AMOUNTS]
+              + [f"{REVIEWED_LABEL}（件）", f"{WITHDRAWN_LABEL}（件）", f"{INSPECTIONS_LABEL}（项）",
+                 "年度数据说明", "登记起始年度"])
+
+
+def report_csv(items: list[CountyYear]) -> str:
+    """UTF-8 with a byte-order mark, so that Excel reads the Chinese right; a header row in Chinese."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for item in items:
+        s = item.stats
+        writer.writerow([item.county, item.name, s.year, s.until.isoformat() if s.until else "", s.decisions]
+                        + [s.by_kind[kind] for kind in DECISION_KINDS]
+                        + [_number(getattr(s, name)) for name, _, _ in AMOUNTS]
+                        + [s.legal_reviews, s.withdrawn, "" if s.inspection_items is None else s.inspection_items,
+                           "已填写" if item.report else "未填写", item.recorded_from])
+    return "\ufeff" + out.getvalue()

@@ -1,0 +1,113 @@
+"""`gongshi status`: what a county has to do next, soonest first, for a clerk's Monday morning.
+
+Every date here comes from the same rules `gongshi validate` applies (law/lifecycle.py,
+law/parameters.py, public/annual_stats.py); this only lists them in order of urgency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .cn_format import chinese_date
+from .law.lifecycle import publication_deadline, withdrawal, withdrawal_deadline
+from .law.parameters import county_law
+from .law.working_days import UnknownYear
+from .load.calendar_files import calendar_file
+from .paths import display_path
+from .public.annual_stats import report_due, report_years
+
+WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class Due:
+    deadline: date | None     # None: cannot be computed (a calendar year is missing): most urgent
+    what: str
+    where: str
+    working_days: bool = True  # whether the time left is counted in working days
+
+
+def due_items(county, calendar, config_dir, today: date) -> list[Due]:
+    law = county_law(county)
+    items = _decisions_to_publish(county, law, calendar, config_dir) + _withdrawals_to_record(county, law, calendar, config_dir)
+    items += _certificates_expiring(county, law, today) + _annual_report(county, law, today)
+    return sorted(items, key=lambda item: (item.deadline is not None, item.deadline or today, item.what))
+
+
+def _decisions_to_publish(county, law, calendar, config_dir) -> list[Due]:
+    items = []
+    for doc in county.records("decision"):
+        decision = doc.data
+        if decision.get("published") or decision.get("classified") is True or withdrawal(decision) \
+                or (decision.get("party") or {}).get("minor") is True:
+            continue
+        what = f"公示{decision.get('kind', '')}决定 {decision.get('case_number', '')}（审批后填写 approval 和 published）"
+        items.append(_dated(lambda: publication_deadline(decision, law, calendar), what, doc.display, config_dir))
+    return items
+
+
+def _withdrawals_to_record(county, law, calendar, config_dir) -> list[Due]:
+    items = []
+    for doc in county.records("decision"):
+        found = withdrawal(doc.data)
+        if found and not found[1].get("withdrawn"):
+            event = found[1]
+            what = f"填写决定 {doc.data.get('case_number', '')} 的撤下日期（{chinese_date(event.get('date', ''))} 被{event['event']}）"
+            items.append(_dated(lambda: withdrawal_deadline(event, law, calendar), what, doc.display, config_dir))
+    return items
+
+
+def _certificates_expiring(county, law, today: date) -> list[Due]:
+    doc = county.documents.get("officers")
+    items = []
+    for officer in (doc.data or {}).get("officers", []) if doc else []:
+        try:
+            until = date.fromisoformat(officer["valid_until"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if officer.get("status") == "有效" and until <= today + timedelta(days=law["certificate_warning_days"]):
+            verb = "已过期" if until < today else "到期"
+            items.append(Due(until, f"执法证{verb}：{officer.get('name', '')}（{officer.get('id', '')}），请办理换证或在 officers.yml 中更新状态",
+                             doc.display, working_days=False))
+    return items
+
+
+def _annual_report(county, law, today: date) -> list[Due]:
+    written = report_years(county)
+    year = today.year - 1 if today.year - 1 not in written else today.year
+    if year < law["annual_report_first_year"] or year in written:
+        return []
+    where = display_path(county.folder / "annual.yml")
+    return [Due(report_due(year), f"发布 {year} 年度执法数据说明（在 annual.yml 中加 year: {year} 和 summary）", where, working_days=False)]
+
+
+def _dated(deadline, what: str, where: str, config_dir) -> Due:
+    try:
+        return Due(deadline(), what, where)
+    except UnknownYear as unknown:
+        return Due(None, f"{what}：无法计算期限，请先新建 {display_path(calendar_file(config_dir, unknown.year))}", where)
+    except (KeyError, TypeError, ValueError):
+        return Due(None, f"{what}：日期有误，请运行 gongshi validate", where)
+
+
+def time_left(item: Due, calendar, today: date) -> str:
+    if item.deadline is None:
+        return "无法计算"
+    if item.working_days:
+        try:
+            if item.deadline < today:
+                return f"已逾期 {calendar.working_days_between(item.deadline, today)} 个工作日"
+            return "今天到期" if item.deadline == today else f"还剩 {calendar.working_days_between(today, item.deadline)} 个工作日"
+        except UnknownYear:
+            pass
+    days = (item.deadline - today).days
+    return f"已逾期 {-days} 天" if days < 0 else ("今天到期" if days == 0 else f"还剩 {days} 天")
+
+
+def render_status(county, items: list[Due], calendar, today: date) -> list[str]:
+    lines = [f"{county.id}：{len(items)} 项待办" if items else f"{county.id}：没有待办事项"]
+    for item in items:
+        deadline = f"{chinese_date(item.deadline.isoformat())}（星期{WEEKDAYS[item.deadline.weekday()]}）" if item.deadline else "—"
+        lines.append(f"  {deadline}  {time_left(item, calendar, today)}  {item.what}  [{item.where}]")
+    return lines

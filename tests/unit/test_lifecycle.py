@@ -1,0 +1,55 @@
+"""Publicity periods (信用修复管理办法) and the law parameters a county may override."""
+
+import json
+from datetime import date
+
+import pytest
+
+from generator.law.lifecycle import add_months, publicity_ends, remade_as, withdrawal
+from generator.law.parameters import DEFAULTS, Law
+from generator.paths import SCHEMA_DIR
+
+LAW = Law({name: p.value for name, p in DEFAULTS.items()})
+
+
+@pytest.mark.parametrize("start, months, end", [
+    ("2025-03-10", 12, "2026-03-10"),
+    ("2025-01-31", 1, "2025-02-28"),     # a shorter month ends on its last day
+    ("2024-02-29", 12, "2025-02-28"),
+    ("2025-11-30", 3, "2026-02-28"),
+    ("2025-05-12", 36, "2028-05-12"),
+])
+def test_add_months(start, months, end):
+    assert add_months(date.fromisoformat(start), months) == date.fromisoformat(end)
+
+
+def _penalty(severity, **extra):
+    return {"kind": "行政处罚", "decided": "2025-03-10", "severity": severity, **extra}
+
+
+@pytest.mark.parametrize("severity, ends", [("轻微", "2025-06-10"), ("一般", "2026-03-10"), ("严重", "2028-03-10")])
+def test_each_severity_has_its_period(severity, ends):
+    assert publicity_ends(_penalty(severity), LAW) == date.fromisoformat(ends)
+
+
+def test_credit_repair_ends_the_period_early_and_other_kinds_have_none():
+    repaired = _penalty("一般", history=[{"event": "信用修复", "date": "2025-08-01"}])
+    assert publicity_ends(repaired, LAW) == date(2025, 8, 1)
+    assert publicity_ends({"kind": "行政许可", "decided": "2025-03-10"}, LAW) is None
+
+
+def test_the_first_withdrawal_and_the_decision_made_again_are_read_from_the_history():
+    decision = {"history": [{"event": "更正", "date": "2025-04-01"},
+                            {"event": "撤销", "date": "2025-05-01"},
+                            {"event": "重新作出", "date": "2025-06-01", "decision": "2025-009"}]}
+    assert withdrawal(decision) == (1, decision["history"][1])
+    assert remade_as(decision) == "2025-009"
+    assert withdrawal({"history": [{"event": "更正", "date": "2025-04-01"}]}) is None
+
+
+def test_every_overridable_parameter_is_a_law_parameter():
+    schema = json.loads((SCHEMA_DIR / "site-config.schema.json").read_text(encoding="utf-8"))
+    overridable = schema["properties"]["extra"]["properties"]["law"]["properties"]
+    assert set(overridable) <= set(DEFAULTS)
+    for name, rule in overridable.items():
+        assert rule["minimum"] <= DEFAULTS[name].value <= rule["maximum"], name
