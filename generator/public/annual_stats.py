@@ -6,7 +6,8 @@ decisions kept in git; the analysis is written by the staff in annual.yml.
 
 What is counted, for a year Y, as of `today`:
 - decisions decided in Y (and not after `today`): by kind, their fines, amounts ordered returned
-  (责令退回) and payments refused (拒付), and how many went through legal review (法制审核);
+  (责令退回) and payments refused (拒付), and how many went through legal review (法制审核). The
+  amounts leave out decisions withdrawn by `today`: a revoked fine is not owed;
 - decisions changed, revoked, or declared unlawful or void (变更、撤销、确认违法、确认无效) by an
   event dated in Y: counted in the year of the event, once per decision, whatever year they were
   decided in. They still count in their own year's figures above: those say what was decided;
@@ -29,13 +30,13 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from ..cn_format import chinese_date, yuan
+from ..law.lifecycle import WITHDRAWAL_EVENTS
 from ..law.parameters import county_law
 from .redaction import redact_text
 
 DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
 KIND_LABELS = {"行政处罚": "行政处罚决定", "行政许可": "行政许可决定", "行政强制": "行政强制决定",
                "行政检查": "行政检查决定", "其他": "其他执法决定"}
-WITHDRAWING_EVENTS = ("变更", "撤销", "确认违法", "确认无效")
 AMOUNTS = (("fines", "fine", "罚款"), ("returned", "returned", "责令退回"),
            ("refused_payment", "refused_payment", "拒付医保基金"))
 WITHDRAWN_LABEL = "被变更、撤销、确认违法或无效的决定"
@@ -108,7 +109,7 @@ def _decisions(county) -> list[dict]:
 
 def _withdrawal_days(decision: dict) -> list[date]:
     days = [_day(e.get("date")) for e in decision.get("history") or []
-            if isinstance(e, dict) and e.get("event") in WITHDRAWING_EVENTS]
+            if isinstance(e, dict) and e.get("event") in WITHDRAWAL_EVENTS]
     return [d for d in days if d is not None]
 
 
@@ -129,8 +130,9 @@ def annual_statistics(county, year: int, today: date | None = None) -> YearStats
             kind = decision.get("kind")
             by_kind[kind if kind in by_kind else "其他"] += 1
             outcome = decision.get("outcome") if isinstance(decision.get("outcome"), dict) else {}
-            for name, key, _ in AMOUNTS:
-                sums[name] += _amount(outcome.get(key))
+            if not any(counted(day) for day in _withdrawal_days(decision)):   # a withdrawn decision's money is not owed
+                for name, key, _ in AMOUNTS:
+                    sums[name] += _amount(outcome.get(key))
             reviews += bool(decision.get("legal_review"))
         withdrawn += any(day.year == year for day in _withdrawal_days(decision) if counted(day))
     return YearStats(year=year, until=today if today is not None and today.year == year else None,

@@ -65,8 +65,11 @@ def test_a_year_is_counted_by_kind_with_its_amounts_and_reviews():
 
 def test_a_withdrawal_counts_in_the_year_of_the_event_and_the_decision_in_its_own():
     stats_2024 = annual_statistics(county(SAMPLE), 2024)
-    assert stats_2024.by_kind["行政处罚"] == 2 and stats_2024.fines == Decimal("8000")
+    # counted as decided in 2024, but its 3,000元 fine is no longer owed once revoked
+    assert stats_2024.by_kind["行政处罚"] == 2 and stats_2024.fines == Decimal("5000")
     assert stats_2024.withdrawn == 0                     # the 更正 of 2024 withdraws nothing
+    before_revocation = annual_statistics(county(SAMPLE), 2024, today=date(2025, 1, 31))
+    assert before_revocation.fines == Decimal("8000")
 
 
 def test_each_withdrawing_event_counts_and_a_decision_counts_once_a_year():
