@@ -46,9 +46,12 @@ def project(tmp_path, monkeypatch) -> Project:
 
 @pytest.fixture
 def gongshi(capsys):
-    """Run the command line as a clerk would; returns (exit code, printed lines)."""
+    """Run the command line as a clerk would, on TODAY unless a test names the day; returns
+    (exit code, printed lines)."""
 
     def run(*args: str) -> tuple[int, list[str]]:
+        if "--today" not in args:   # deadlines and periods depend on the day: tests never read the clock
+            args += ("--today", TODAY.isoformat())
         code = main(list(args))
         out = capsys.readouterr().out
         return code, [line for line in out.splitlines() if line]
