@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 
 
 def chinese_date(value) -> str:
@@ -11,6 +13,13 @@ def chinese_date(value) -> str:
         y, m, d = text.split("-")
         return f"{int(y)}年{int(m)}月{int(d)}日"
     return text
+
+
+def amount_of(value) -> Decimal | None:
+    """A money amount as YAML gave it, exactly; None for anything else (absent, text, .nan, .inf)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return Decimal(str(value))
 
 
 def yuan(amount) -> str:

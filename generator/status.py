@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .cn_format import chinese_date
-from .law.lifecycle import publication_deadline, withdrawal, withdrawal_deadline
+from .law.lifecycle import never_published, publication_deadline, was_published, withdrawal, withdrawal_deadline
 from .law.parameters import county_law
 from .law.working_days import UnknownYear
 from .load.calendar_files import calendar_file
@@ -30,7 +30,7 @@ class Due:
 
 def due_items(county, calendar, config_dir, today: date) -> list[Due]:
     law = county_law(county)
-    items = _decisions_to_publish(county, law, calendar, config_dir) + _withdrawals_to_record(county, law, calendar, config_dir)
+    items = _decisions_to_publish(county, law, calendar, config_dir) + _withdrawals_to_record(county, law, calendar, config_dir, today)
     items += _certificates_expiring(county, law, today) + _annual_report(county, law, today)
     return sorted(items, key=lambda item: (item.deadline is not None, item.deadline or today, item.what))
 
@@ -39,19 +39,18 @@ def _decisions_to_publish(county, law, calendar, config_dir) -> list[Due]:
     items = []
     for doc in county.records("decision"):
         decision = doc.data
-        if decision.get("published") or decision.get("classified") is True or withdrawal(decision) \
-                or (decision.get("party") or {}).get("minor") is True:
+        if decision.get("published") or never_published(decision) or withdrawal(decision):
             continue
         what = f"公示{decision.get('kind', '')}决定 {decision.get('case_number', '')}（审批后填写 approval 和 published）"
         items.append(_dated(lambda: publication_deadline(decision, law, calendar), what, doc.display, config_dir))
     return items
 
 
-def _withdrawals_to_record(county, law, calendar, config_dir) -> list[Due]:
+def _withdrawals_to_record(county, law, calendar, config_dir, today: date) -> list[Due]:
     items = []
     for doc in county.records("decision"):
         found = withdrawal(doc.data)
-        if found and not found[1].get("withdrawn"):
+        if found and not found[1].get("withdrawn") and was_published(doc.data, today):
             event = found[1]
             what = f"填写决定 {doc.data.get('case_number', '')} 的撤下日期（{chinese_date(event.get('date', ''))} 被{event['event']}）"
             items.append(_dated(lambda: withdrawal_deadline(event, law, calendar), what, doc.display, config_dir))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..codes import finding
-from ..law.lifecycle import publication_deadline, withdrawal
+from ..law.lifecycle import never_published, publication_deadline, withdrawal
 from ..law.parameters import county_law
 from ..law.working_days import UnknownYear
 from ..load.calendar_files import calendar_file
@@ -23,7 +23,7 @@ def check_deadlines(county, calendar, config_dir, today: date) -> list:
     findings = []
     for doc in county.records("decision"):
         decision = doc.data
-        if decision.get("classified") is True or (decision.get("party") or {}).get("minor") is True:
+        if never_published(decision):
             continue
         if withdrawal(decision) and not decision.get("published"):
             continue  # withdrawn before it was due: nothing left to publish

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..cn_format import yuan
+from ..cn_format import amount_of, yuan
 from ..codes import finding
 from ..law.lifecycle import withdrawal
 from ..law.parameters import county_law
@@ -51,7 +51,7 @@ def check_fines(county) -> list:
             findings.append(finding("E-MITIGATION-GROUND", doc.display, doc.line_of(("mitigation",)),
                                     case=decision.get("case_number", ""), type=mitigation.get("type") or "从轻或者减轻"))
         outcome = decision.get("outcome") if isinstance(decision.get("outcome"), dict) else {}
-        fine = _amount(outcome.get("fine"))
+        fine = amount_of(outcome.get("fine"))
         if not fine:
             continue  # no fine imposed: nothing to measure
         articles = _fine_articles(decision, powers)
@@ -74,7 +74,7 @@ def _fine(doc, decision, outcome, fine: Decimal, articles: list[str], mitigation
                 continue
             ranges.append(Range(low, high, f"第三十九条 {yuan(low)}至{yuan(high)}", citation))
             continue
-        base = _amount(outcome.get(base_field))
+        base = amount_of(outcome.get(base_field))
         if base is None:
             missing.setdefault(base_field, []).append(label)
             continue
@@ -123,12 +123,6 @@ def _describe(ranges: list[Range]) -> str:
     if len(ranges) == 1:
         return f"按{ranges[0].text}"
     return "所引各条中符合任一条即可——" + "；".join(f"按{r.text}" for r in ranges)
-
-
-def _amount(value) -> Decimal | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None   # absent, or the wrong type: the schema check reports it
-    return Decimal(str(value))
 
 
 def _n(multiple: Decimal) -> str:

@@ -12,14 +12,17 @@ from datetime import date
 from ..cn_format import chinese_date
 from ..codes import finding
 from ..kinds import DECISION, DECISION_DIR
-from ..law.lifecycle import (CORRECTION, CREDIT_REPAIR, WITHDRAWAL_EVENTS, events, publicity_period,
-                             withdrawal_deadline)
+from ..law.lifecycle import (CORRECTION, CREDIT_REPAIR, KINDS_WITH_PUBLICITY_PERIOD, PUBLICITY_PERIODS, WITHDRAWAL_EVENTS,
+                             events, publicity_period, was_published, withdrawal_deadline)
 from ..law.parameters import county_law
 from ..law.working_days import UnknownYear
 from ..load.calendar_files import calendar_file
 from ..paths import display_path
 from .references import walk
 from .schema import describe
+
+
+PARTY_ITEMS = {"name": "名称或姓名", "legal_representative": "法定代表人", "address": "住所", "credit_code": "统一社会信用代码"}
 
 
 def check_history(county, calendar, config_dir, today: date) -> list:
@@ -40,18 +43,55 @@ def check_history(county, calendar, config_dir, today: date) -> list:
 
 
 def _event(doc, event: dict, where: tuple, county, law, calendar, today: date) -> list:
-    findings = []
+    findings = _dates(doc, event, where, today)
     if isinstance(event.get("decision"), str) and event["decision"] not in county.decisions:
         findings.append(finding("E-REF-UNKNOWN", doc.display, doc.line_of(where + ("decision",)),
                                 field=f"history[{where[1] + 1}].decision", target="执法决定", value=event["decision"],
                                 known="、".join(sorted(county.decisions)) or "（还没有）", file=f"{DECISION_DIR}/<编号>.yml"))
     if event["event"] in WITHDRAWAL_EVENTS:
-        findings += _withdrawal(doc, event, where, law, calendar, today)
+        findings += _notice_names_party(doc, event, where)
+        if was_published(doc.data, today):   # never on the site: nothing to take down
+            findings += _withdrawal(doc, event, where, law, calendar, today)
     elif event["event"] == CORRECTION:
         findings += _correction(doc, event, where)
     elif event["event"] == CREDIT_REPAIR:
         findings += _credit_repair(doc, event, where, law)
     return findings
+
+
+def _dates(doc, event: dict, where: tuple, today: date) -> list:
+    """An event happens after the decision and not after today; a withdrawal is recorded after its event."""
+    case = doc.data.get("case_number", "")
+    happened = date.fromisoformat(event["date"])
+    out = []
+    if happened > today:
+        out.append(finding("E-HISTORY-FUTURE", doc.display, doc.line_of(where + ("date",)), case=case, event=event["event"],
+                           field="date", date=chinese_date(event["date"]), today=chinese_date(today.isoformat())))
+    elif happened < date.fromisoformat(doc.data["decided"]):
+        out.append(finding("E-HISTORY-ORDER", doc.display, doc.line_of(where + ("date",)), case=case, event=event["event"],
+                           field="date", date=chinese_date(event["date"]), other="作出决定日期 decided",
+                           other_date=chinese_date(doc.data["decided"])))
+    if event.get("withdrawn"):
+        withdrawn = date.fromisoformat(event["withdrawn"])
+        if withdrawn > today:
+            out.append(finding("E-HISTORY-FUTURE", doc.display, doc.line_of(where + ("withdrawn",)), case=case,
+                               event=event["event"], field="withdrawn", date=chinese_date(event["withdrawn"]),
+                               today=chinese_date(today.isoformat())))
+        elif withdrawn < happened:
+            out.append(finding("E-HISTORY-ORDER", doc.display, doc.line_of(where + ("withdrawn",)), case=case,
+                               event=event["event"], field="withdrawn", date=chinese_date(event["withdrawn"]),
+                               other="事件日期 date", other_date=chinese_date(event["date"])))
+    return out
+
+
+def _notice_names_party(doc, event: dict, where: tuple) -> list:
+    """The withdrawal notice shows `reason` and `authority` and must not name the party."""
+    party = doc.data.get("party") if isinstance(doc.data.get("party"), dict) else {}
+    named = {label: party[k] for k, label in PARTY_ITEMS.items() if isinstance(party.get(k), str) and len(party[k]) >= 2}
+    return [finding("E-NOTICE-NAMES-PARTY", doc.display, doc.line_of(where + (key,)), case=doc.data.get("case_number", ""),
+                    field=key, what=label)
+            for key in ("reason", "authority") if isinstance(event.get(key), str)
+            for label, value in named.items() if value in event[key]]
 
 
 def _withdrawal(doc, event: dict, where: tuple, law, calendar, today: date) -> list:
@@ -75,6 +115,9 @@ def _correction(doc, event: dict, where: tuple) -> list:
     field = str(event.get("field", ""))
     path = tuple(field.split("."))
     if describe(DECISION.schema, path)["title"] and any(True for _ in walk(doc.data, path)):
+        if any(describe(DECISION.schema, path[:i])["schema"].get("x-publish") == "dropped" for i in range(1, len(path) + 1)):
+            return [finding("E-CORRECTION-HIDDEN", doc.display, doc.line_of(where + ("field",)), value=field,
+                            case=doc.data.get("case_number", ""))]
         return []
     present = [name for name, value in doc.data.items() if name not in ("history",) and not isinstance(value, (list, dict))]
     present += [f"{name}.{sub}" for name, value in doc.data.items() if isinstance(value, dict) for sub in value]
@@ -83,12 +126,15 @@ def _correction(doc, event: dict, where: tuple) -> list:
 
 
 def _credit_repair(doc, event: dict, where: tuple, law) -> list:
+    if doc.data.get("kind") not in KINDS_WITH_PUBLICITY_PERIOD:
+        return [finding("E-CREDIT-REPAIR-KIND", doc.display, doc.line_of(where + ("event",)),
+                        case=doc.data.get("case_number", ""), kind=doc.data.get("kind", ""))]
     period = publicity_period(doc.data, law)
     if period is None or period[1] is None:
         return []
-    repaired, earliest = date.fromisoformat(event["date"]), period[1]
-    if repaired >= earliest:
+    repaired, shortest_ends = date.fromisoformat(event["date"]), period[1]
+    if repaired > shortest_ends:
         return []
     return [finding("E-CREDIT-REPAIR-EARLY", doc.display, doc.line_of(where + ("date",)),
                     case=doc.data.get("case_number", ""), severity=doc.data["severity"], repaired=chinese_date(event["date"]),
-                    earliest=chinese_date(earliest.isoformat()), citation=law.citation("publicity_min_months_general"))]
+                    earliest=chinese_date(shortest_ends.isoformat()), citation=law.citation(PUBLICITY_PERIODS[doc.data["severity"]][1]))]

@@ -9,7 +9,7 @@ date, and credit repair ends it early. The numbers are law parameters (law/param
 from __future__ import annotations
 
 import calendar as month_calendar
-from datetime import date
+from datetime import date, timedelta
 
 WITHDRAWAL_EVENTS = ("变更", "撤销", "确认违法", "确认无效")
 CORRECTION = "更正"
@@ -24,6 +24,20 @@ PUBLICITY_PERIODS = {
 }
 # The publicity periods of 信用修复管理办法 are those of 行政处罚 information.
 KINDS_WITH_PUBLICITY_PERIOD = ("行政处罚",)
+
+
+def never_published(decision: dict) -> bool:
+    """涉密, or a minor party: such a decision is never published, so it has no deadline and
+    nothing to withdraw."""
+    party = decision.get("party") if isinstance(decision.get("party"), dict) else {}
+    return decision.get("classified") is True or party.get("minor") is True
+
+
+def was_published(decision: dict, today: date) -> bool:
+    """Whether the decision went on the site: approved, with a publication date that has come."""
+    published = decision.get("published")
+    return (not never_published(decision) and bool(decision.get("approval")) and _is_date(published)
+            and date.fromisoformat(published) <= today)
 
 
 def events(decision: dict) -> list[tuple[int, dict]]:
@@ -74,9 +88,12 @@ def add_months(day: date, months: int) -> date:
 
 
 def publicity_period(decision: dict, law) -> tuple[date, date | None] | None:
-    """(the day it leaves the site, the earliest day credit repair may take it down), or None when
-    the decision has no publicity period (other kinds, or a severity not yet given)."""
-    if decision.get("kind") not in KINDS_WITH_PUBLICITY_PERIOD or decision.get("severity") not in PUBLICITY_PERIODS:
+    """(the last day of its publicity period, the last day of its shortest period, before which
+    credit repair may not end it), or None when the decision has no publicity period (other kinds,
+    or a severity not yet given). 民法典 第二百零一条、第二百零二条: the period starts the day after
+    the decision and ends on the corresponding day of the last month."""
+    if decision.get("kind") not in KINDS_WITH_PUBLICITY_PERIOD or decision.get("severity") not in PUBLICITY_PERIODS \
+            or not _is_date(decision.get("decided")):
         return None
     longest, shortest = PUBLICITY_PERIODS[decision["severity"]]
     decided = date.fromisoformat(decision["decided"])
@@ -84,18 +101,21 @@ def publicity_period(decision: dict, law) -> tuple[date, date | None] | None:
 
 
 def publicity_ends(decision: dict, law) -> date | None:
-    """The day the decision leaves the site: the end of its period, or credit repair if earlier."""
+    """The first day the decision is off the site: the day after its period, or the day of credit
+    repair if earlier. Only 行政处罚 information has a period, and only it is credit-repaired."""
     period = publicity_period(decision, law)
+    if period is None:
+        return None
+    ends = [period[0] + timedelta(days=1)]
     repaired = credit_repair(decision)
-    ends = [period[0]] if period else []
     if repaired and _is_date(repaired[1].get("date")):
         ends.append(date.fromisoformat(repaired[1]["date"]))
-    return min(ends) if ends else None
+    return min(ends)
 
 
 def _is_date(value) -> bool:
     try:
-        date.fromisoformat(str(value))
+        date.fromisoformat(value)
         return True
-    except ValueError:
+    except (TypeError, ValueError):
         return False

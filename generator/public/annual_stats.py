@@ -27,9 +27,9 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from ..cn_format import chinese_date, yuan
+from ..cn_format import amount_of, chinese_date, yuan
 from ..law.lifecycle import WITHDRAWAL_EVENTS
 from ..law.parameters import county_law
 from .redaction import redact_text
@@ -93,12 +93,7 @@ def _day(value) -> date | None:
 
 
 def _amount(value) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return Decimal(0)  # the schema check reports a wrong type
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return Decimal(0)
+    return amount_of(value) or Decimal(0)   # a wrong type is the schema check's to report
 
 
 def _decisions(county) -> list[dict]:
@@ -128,7 +123,7 @@ def annual_statistics(county, year: int, today: date | None = None) -> YearStats
         decided = _day(decision.get("decided"))
         if counted(decided) and decided.year == year:
             kind = decision.get("kind")
-            by_kind[kind if kind in by_kind else "其他"] += 1
+            by_kind[kind if isinstance(kind, str) and kind in by_kind else "其他"] += 1
             outcome = decision.get("outcome") if isinstance(decision.get("outcome"), dict) else {}
             if not any(counted(day) for day in _withdrawal_days(decision)):   # a withdrawn decision's money is not owed
                 for name, key, _ in AMOUNTS:
@@ -182,15 +177,18 @@ def recorded_from(county) -> int:
 
 
 def annual_sections(county, public_annual: dict | None, today: date) -> list[AnnualYear]:
-    """The 年度执法数据 section of the site: every year with figures or an analysis, newest first.
+    """The 年度执法数据 section of the site: every finished year with figures or an analysis, newest first.
     `public_annual` is annual.yml as the public view has redacted it. A year before the county kept
     its decisions in gongshi shows its analysis alone: zeros there would not be the truth."""
     summaries = {r["year"]: r.get("summary") for r in (public_annual or {}).get("reports") or []
                  if isinstance(r, dict) and isinstance(r.get("year"), int)}
-    with_data = data_years(county, today)
+    # Only finished years: a running year's sums would let a visitor work out the amounts of
+    # decisions not yet published (today's total less the published ones).
+    with_data = {year for year in data_years(county, today) if year < today.year}
     first = recorded_from(county)
     years = sorted(with_data | set(summaries), reverse=True)
-    return [AnnualYear(year, annual_statistics(county, year, today) if year in with_data or year >= first else None,
+    return [AnnualYear(year, annual_statistics(county, year, today)
+                       if year < today.year and (year in with_data or year >= first) else None,
                        summaries.get(year) or None)
             for year in years]
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..check.schema import describe
 from ..kinds import DECISION
-from ..law.lifecycle import corrections, publicity_ends, remade_as, withdrawal
+from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal
 from ..law.parameters import county_law
 from ..load.pdf_file import without_metadata
 from .redaction import redact
@@ -32,7 +32,7 @@ def withheld_reason(decision: dict, today: date, law) -> str | None:
     """Why a decision is not on the public site today, or None when it is."""
     if decision.get("classified") is True:
         return "涉密"
-    if (decision.get("party") or {}).get("minor") is True:
+    if never_published(decision):
         return "当事人是未成年人"
     if withdrawal(decision):
         return "已撤下"
@@ -50,12 +50,10 @@ def withheld_reason(decision: dict, today: date, law) -> str | None:
 def had_notice(decision: dict, today: date, law) -> bool:
     """Whether a withdrawn decision is replaced by a withdrawal notice today: it was published
     before it was withdrawn, and its publicity period (which the notice inherits) has not ended."""
-    if decision.get("classified") is True or (decision.get("party") or {}).get("minor") is True:
-        return False
-    if not decision.get("approval") or not decision.get("published") or not withdrawal(decision):
+    if not was_published(decision, today) or not withdrawal(decision):
         return False
     ends = publicity_ends(decision, law)
-    return date.fromisoformat(decision["published"]) <= today and (ends is None or today < ends)
+    return ends is None or today < ends
 
 
 def decision_page(decision_id: str) -> str:

@@ -53,6 +53,7 @@ def test_the_party_of_a_withdrawn_decision_appears_nowhere_when_nothing_was_made
 
 def test_a_withdrawal_is_taken_down_even_before_its_date_is_filled_in(project, gongshi):
     project.edit(REVOKED, "    withdrawn: '2026-09-14'\n", "")
+    project.edit(REVOKED, "  - event: 重新作出\n    date: '2026-10-20'\n    decision: 2026-003\n", "")   # not yet on 9/14
     code, lines = gongshi("build", "--out", "site", "--today", "2026-09-14")
     assert code == 0
     assert f"{REVOKED}:32: W-WITHDRAWAL-UNDATED 决定 {REVOKED_CASE} 于 2026年9月10日 被撤销，本次生成即从网站撤下，" \
@@ -101,10 +102,13 @@ def test_an_expired_decision_appears_nowhere(project, gongshi):
 
 
 def test_a_decision_is_public_until_the_last_day_of_its_period(project, gongshi):
-    # 一般: one year from the decision date 2025-03-10, so its last public day is 2026-03-09
-    _build(gongshi, today="2026-03-09")
-    assert found_anywhere(project.file("site"), "示医保罚〔2025〕3号") != []
+    # 一般: one year from the decision date 2025-03-10. 民法典 第二百零一条、第二百零二条: the period
+    # starts the next day and ends on 2026-03-10, its last public day; it is gone on 2026-03-11
+    for later in ("2026-002", "2026-003", "2026-001"):   # decided after these days
+        project.file(f"content/shili/decisions/{later}.yml").unlink()
     _build(gongshi, today="2026-03-10")
+    assert found_anywhere(project.file("site"), "示医保罚〔2025〕3号") != []
+    _build(gongshi, today="2026-03-11")
     assert found_anywhere(project.file("site"), "示医保罚〔2025〕3号") == []
 
 
@@ -135,7 +139,7 @@ def test_credit_repair_before_the_shortest_period_is_an_error(project, gongshi):
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
     assert code == 1
     assert "content/shili/decisions/2026-003.yml:38: E-CREDIT-REPAIR-EARLY 决定 示医保罚〔2026〕4号 是一般失信信息，" \
-           "最短公示期到 2027年1月20日 才届满，2026年11月2日 不能完成信用修复（《信用修复管理办法》（国家发展改革委令2025年第36号））" \
+           "最短公示期到 2027年1月20日 届满，2026年11月2日 不能完成信用修复（《信用修复管理办法》（国家发展改革委令2025年第36号））" \
            " — 请核对信用修复日期；最短公示期届满前不得提前撤下" in lines
 
 
@@ -194,3 +198,63 @@ def test_a_withdrawn_decision_stays_in_git_as_it_was_without_blocking_the_build(
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
     assert code == 1 and any(line.startswith(f"{REVOKED}:22: E-FINE-ABOVE-MAX 决定 {REVOKED_CASE} 的罚款 90,000元 超过法定上限")
                              for line in lines)
+
+
+def test_history_dates_come_after_the_decision_and_not_after_today(project, gongshi):
+    project.edit(REVOKED, "    date: '2026-09-10'", "    date: '2026-12-01'")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert f"{REVOKED}:33: E-HISTORY-FUTURE 决定 {REVOKED_CASE} 的撤销记录中，date 是 2026年12月1日，晚于今天 2026年11月23日 — " \
+           "后续事件发生、撤下完成后才能记录；请核对日期" in lines
+    assert f"{REVOKED}:36: E-HISTORY-ORDER 决定 {REVOKED_CASE} 的撤销记录中，withdrawn（2026年9月14日）早于事件日期 date（2026年12月1日） — " \
+           "请核对这两个日期" in lines
+    project.edit(REVOKED, "    date: '2026-12-01'", "    date: '2026-05-10'")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert f"{REVOKED}:33: E-HISTORY-ORDER 决定 {REVOKED_CASE} 的撤销记录中，date（2026年5月10日）早于作出决定日期 decided（2026年6月8日） — " \
+           "请核对这两个日期" in lines
+
+
+def test_a_withdrawal_notice_may_not_name_the_party(project, gongshi):
+    project.edit(REVOKED, "reason: 行政复议机关认为原决定", "reason: 行政复议机关认为对示例县某某中医诊所的原决定")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert f"{REVOKED}:35: E-NOTICE-NAMES-PARTY 决定 {REVOKED_CASE} 撤下说明的 reason 中写了当事人的名称或姓名 — " \
+           "撤下说明公开理由，但不再公开当事人：请改写为“当事人”“该单位”等" in lines
+
+
+def test_a_correction_of_a_field_never_published_is_an_error(project, gongshi):
+    project.edit(CORRECTED, "field: outcome.text", "field: party.bank_account")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert f"{CORRECTED}:40: E-CORRECTION-HIDDEN 决定 示医保罚〔2025〕1号 的更正记录写的字段 party.bank_account 是不公示的字段，" \
+           "网站上没有可更正的内容 — 不公示的字段直接改正即可，请删除这条更正记录" in lines
+
+
+def test_a_decision_withdrawn_before_it_was_published_has_nothing_to_take_down(project, gongshi):
+    pending = "content/shili/decisions/2026-001.yml"
+    project.write(pending, project.file(pending).read_text(encoding="utf-8")
+                  + "history:\n  - event: 撤销\n    date: '2026-11-20'\n    reason: 本局发现认定事实有误，自行撤销。\n")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-30")
+    assert code == 0, lines      # no deadline to publish, no withdrawal date to record
+    assert not any("2026-001" in line for line in gongshi("status", "--county", "shili", "--today", "2026-11-30")[1])
+
+
+def test_credit_repair_applies_to_penalties_only(project, gongshi):
+    remade = "content/shili/decisions/2026-003.yml"
+    project.edit(remade, "kind: 行政处罚", "kind: 行政检查")
+    project.write(remade, project.file(remade).read_text(encoding="utf-8") + "history:\n  - event: 信用修复\n    date: '2026-11-20'\n")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert f"{remade}:37: E-CREDIT-REPAIR-KIND 决定 示医保罚〔2026〕4号 是行政检查决定，信用修复只适用于行政处罚信息（《信用修复管理办法》） — " \
+           "请删除这条信用修复记录，或核对决定类别" in lines
+
+
+def test_malformed_decisions_get_findings_not_tracebacks(project, gongshi):
+    pending = "content/shili/decisions/2026-001.yml"
+    project.edit(pending, "party:\n  type: 单位\n  name: 示例县某某诊所\n  credit_code: 92100000MA00A0002X\n  legal_representative: 钱某某\n",
+                 "party: 示例县某某诊所\n")
+    project.edit(pending, "  fine: 4500", "  fine: .nan")
+    for command in ("validate", "status", "build"):
+        code, lines = gongshi(command, "--county", "shili", *(("--out", "site") if command == "build" else ()))
+        assert code == (0 if command == "status" else 1), (command, lines)
+    assert gongshi("report", "--year", "2026", "--county", "shili")[0] == 0

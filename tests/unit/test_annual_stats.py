@@ -124,9 +124,9 @@ def test_years_with_data_or_a_report_newest_first():
 def test_site_sections_show_figures_only_for_years_kept_in_gongshi():
     reports = [{"year": 2020, "summary": "早年说明"}, {"year": 2025, "summary": "二〇二五年说明"}]
     sections = annual_sections(county(SAMPLE, reports, first_year=2025), {"reports": reports}, date(2026, 3, 1))
+    # 2026 is still running: no figures for it yet (see the next test)
     assert [(s.year, s.stats is not None, s.summary) for s in sections] == [
-        (2026, True, None), (2025, True, "二〇二五年说明"), (2024, True, None), (2020, False, "早年说明")]
-    assert sections[0].stats.until == date(2026, 3, 1)
+        (2025, True, "二〇二五年说明"), (2024, True, None), (2020, False, "早年说明")]
 
 
 def test_downloads_name_no_party_and_no_case_number():

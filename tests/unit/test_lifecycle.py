@@ -27,9 +27,10 @@ def _penalty(severity, **extra):
     return {"kind": "行政处罚", "decided": "2025-03-10", "severity": severity, **extra}
 
 
-@pytest.mark.parametrize("severity, ends", [("轻微", "2025-06-10"), ("一般", "2026-03-10"), ("严重", "2028-03-10")])
-def test_each_severity_has_its_period(severity, ends):
-    assert publicity_ends(_penalty(severity), LAW) == date.fromisoformat(ends)
+# decided 2025-03-10: the period ends on the corresponding day (民法典 第二百零二条), off the site the day after
+@pytest.mark.parametrize("severity, gone", [("轻微", "2025-06-11"), ("一般", "2026-03-11"), ("严重", "2028-03-11")])
+def test_each_severity_has_its_period(severity, gone):
+    assert publicity_ends(_penalty(severity), LAW) == date.fromisoformat(gone)
 
 
 def test_credit_repair_ends_the_period_early_and_other_kinds_have_none():
