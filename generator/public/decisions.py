@@ -47,7 +47,7 @@ def withheld_reason(decision: dict, today: date, law) -> str | None:
     return None
 
 
-def had_notice(decision: dict, today: date, law) -> bool:
+def has_withdrawal_notice(decision: dict, today: date, law) -> bool:
     """Whether a withdrawn decision is replaced by a withdrawal notice today: it was published
     before it was withdrawn, and its publicity period (which the notice inherits) has not ended."""
     if not was_published(decision, today) or not withdrawal(decision):
@@ -87,7 +87,7 @@ def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict]
     decisions.sort(key=lambda d: (d["decided"], d["id"]), reverse=True)
     on_site = {d["id"]: d for d in decisions}
     notices = [_notice(decision_id, doc, on_site) for decision_id, doc in county.decisions.items()
-               if had_notice(doc.data, today, law)]
+               if has_withdrawal_notice(doc.data, today, law)]
     notices.sort(key=lambda n: (n["withdrawal"]["date"], n["id"]), reverse=True)
     return decisions, notices, attachments
 
@@ -138,7 +138,7 @@ def withheld_decision_values(county, today: date) -> tuple[dict[str, str], dict[
         reason = withheld_reason(doc.data, today, law)
         if reason:
             values.update({v: f"{doc.display}（{reason}的决定）" for v in named})
-            if case_number and had_notice(doc.data, today, law):
+            if case_number and has_withdrawal_notice(doc.data, today, law):
                 notice_pages[case_number] = notice_page_html(decision_id)
         else:
             public |= named
