@@ -113,9 +113,13 @@ def publicity_ends(decision: dict, law) -> date | None:
     return min(ends)
 
 
-def _is_date(value) -> bool:
+def day_of(value) -> date | None:
+    """A date as the YAML gave it, or None when it is missing or malformed (the schema check reports that)."""
     try:
-        date.fromisoformat(value)
-        return True
+        return date.fromisoformat(value)
     except (TypeError, ValueError):
-        return False
+        return None
+
+
+def _is_date(value) -> bool:
+    return day_of(value) is not None

@@ -30,7 +30,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..cn_format import amount_of, chinese_date, yuan
-from ..law.lifecycle import WITHDRAWAL_EVENTS
+from ..law.lifecycle import WITHDRAWAL_EVENTS, day_of, events
 from ..law.parameters import county_law
 from .redaction import redact_text
 
@@ -85,13 +85,6 @@ class AnnualYear:
     summary: str | None          # the staff's analysis, redacted; None: not published yet
 
 
-def _day(value) -> date | None:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None   # the schema check reports a malformed date
-
-
 def _amount(value) -> Decimal:
     return amount_of(value) or Decimal(0)   # a wrong type is the schema check's to report
 
@@ -103,8 +96,7 @@ def _decisions(county) -> list[dict]:
 
 
 def _withdrawal_days(decision: dict) -> list[date]:
-    days = [_day(e.get("date")) for e in decision.get("history") or []
-            if isinstance(e, dict) and e.get("event") in WITHDRAWAL_EVENTS]
+    days = [day_of(e.get("date")) for _, e in events(decision) if e["event"] in WITHDRAWAL_EVENTS]
     return [d for d in days if d is not None]
 
 
@@ -120,7 +112,7 @@ def annual_statistics(county, year: int, today: date | None = None) -> YearStats
     sums = {name: Decimal(0) for name, _, _ in AMOUNTS}
     reviews = withdrawn = 0
     for decision in _decisions(county):
-        decided = _day(decision.get("decided"))
+        decided = day_of(decision.get("decided"))
         if counted(decided) and decided.year == year:
             kind = decision.get("kind")
             by_kind[kind if isinstance(kind, str) and kind in by_kind else "其他"] += 1
@@ -148,7 +140,7 @@ def data_years(county, today: date | None = None) -> set[int]:
     counted = _counted_by(today)
     years = set()
     for decision in _decisions(county):
-        decided = _day(decision.get("decided"))
+        decided = day_of(decision.get("decided"))
         years |= {decided.year} if counted(decided) else set()
         years |= {day.year for day in _withdrawal_days(decision) if counted(day)}
     return years
