@@ -25,10 +25,16 @@ from .verify.leak_scan import scan_site
 from .verify.outside_hosts import verify_site
 
 
+NOT_BUILT = "未生成网站：{out} 保持原样。"
+
+
 @dataclass
 class BuildReport:
     built: list[str] = field(default_factory=list)
     findings: list = field(default_factory=list)   # warnings only: errors refuse the build
+
+    def built_lines(self, out: Path) -> list[str]:
+        return [f"已生成 {out / county_id}/" for county_id in self.built] + [f"已生成 {out / 'index.html'}"]
 
 
 def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: list[str] | None = None) -> BuildReport:
@@ -42,6 +48,7 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         if only:
             all_ids, _ = discover_counties(content_dir)
             carry_over(out, staging, [i for i in all_ids if i not in only])
+        withheld = {}
         with tempfile.TemporaryDirectory(prefix="gongshi-markdown-") as work:
             for county in validation.counties:
                 view = public_view(county, today)
@@ -49,9 +56,9 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
                 render_markdown(view, docs_dir)
                 build_site(view, config_dir / f"{county.id}.yml", docs_dir, staging / county.id)
                 write_manifest(view, staging / county.id)
+                withheld[county.id] = withheld_values(county, today)
         render_portal(staging, today)
 
-        withheld = {c.id: withheld_values(c, today) for c in validation.counties}
         problems = verify_site(staging, published_as=out) + scan_site(
             staging, published_as=out, folder_secrets={c: values for c, (values, _) in withheld.items()},
             folder_exceptions={c: pages for c, (_, pages) in withheld.items()})

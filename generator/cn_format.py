@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from decimal import Decimal
 
 
-def chinese_date(value) -> str:
+def chinese_date(value: date | str) -> str:
+    """2026-11-23 → 2026年11月23日, from a date or from a date as YAML gave it; other text as it is."""
+    if isinstance(value, date):
+        return f"{value.year}年{value.month}月{value.day}日"
     text = str(value)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         y, m, d = text.split("-")

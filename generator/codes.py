@@ -10,6 +10,8 @@ from .findings import Finding, Severity
 E, W = Severity.ERROR, Severity.WARNING
 
 CODES: dict[str, tuple[Severity, str, str]] = {
+    # command line
+    "E-COMMAND-UNKNOWN": (E, "没有 {command} 这个命令", "{suggestion}可用的命令：{known}；运行 gongshi --help 查看说明"),
     # load
     "E-FILE-ENCODING": (E, "文件不是 UTF-8 编码（第 {line} 行附近有无法识别的字节）{guess}",
                         "请在编辑器中“另存为”并选择 UTF-8 编码，然后重新提交"),
@@ -85,6 +87,7 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "E-SCAN-PERSONAL-DATA": (E, "有{what} {masked}", "网站文件中不得出现个人信息；请找到来源并删除后重新生成"),
     "E-SCAN-SECRET": (E, "有不得公开的文字 {masked}（来自 {source}）", "请找到网页中这段文字的来源，删除后重新生成"),
     "E-SCAN-UNREADABLE": (E, "无法读取（{detail}），不能确认其中没有个人信息", "请检查该文件"),
+    "E-SCAN-NO-SITE": (E, "要检查的网站目录不存在", "请写已生成的网站目录（如 site），或先运行 gongshi build"),
     # check: decisions and deadlines
     "E-DEADLINE-LATE": (E, "{kind}决定 {case} 于 {decided} 作出，应在 {within} 个工作日内即 {deadline} 前公示，"
                            "实际 {published} 才公示，晚了 {late} 个工作日（{citation}）",
@@ -188,6 +191,14 @@ CODES: dict[str, tuple[Severity, str, str]] = {
                            "请换一个输出目录（--out），或先清空该目录"),
     "E-PUBLISH": (E, "发布失败：{detail}", "原有网站保持不变；请检查输出目录的权限和磁盘空间"),
 }
+
+
+# Codes that say a file did not load or does not follow its schema: what it holds cannot be counted on.
+FILE_SPOILING_PREFIXES = ("E-YAML", "E-FILE", "E-SCHEMA", "E-DECISION")
+
+
+def spoils_file(found: Finding) -> bool:
+    return found.is_error and found.code.startswith(FILE_SPOILING_PREFIXES)
 
 
 def finding(code: str, path, line: int | None = None, **params) -> Finding:

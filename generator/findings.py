@@ -38,6 +38,17 @@ def sort_findings(findings) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.code))
 
 
+def once_each(findings) -> list[Finding]:
+    """Findings without repeats: the same message at the same place is said once."""
+    seen, out = set(), []
+    for found in findings:
+        key = (found.path, found.line, found.code, found.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(found)
+    return out
+
+
 def summary(findings) -> str:
     """The closing line of `validate`: totals, then counts by code."""
     errors = sum(1 for f in findings if f.is_error)

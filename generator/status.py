@@ -1,21 +1,25 @@
 """`gongshi status`: what a county has to do next, soonest first, for a clerk's Monday morning.
 
 Every date here comes from the same rules `gongshi validate` applies (law/lifecycle.py,
-law/parameters.py, public/annual_stats.py); this only lists them in order of urgency.
+law/annual_report.py, law/parameters.py); this only lists them in order of urgency.
+Informational: it fails only when there is nothing to list (no content, an unknown county).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
+from .check.calendar import working_calendar
 from .cn_format import chinese_date
-from .law.lifecycle import never_published, publication_deadline, was_published, withdrawal, withdrawal_deadline
+from .errors import UnknownYear
+from .findings import has_errors
+from .law.annual_report import reports_owed, written_years
+from .law.lifecycle import awaits_publication, publication_deadline, was_published, withdrawal, withdrawal_deadline
 from .law.parameters import county_law
-from .law.working_days import UnknownYear
-from .load.calendar_files import calendar_file
+from .load.county import load_county, select_counties
 from .paths import display_path
-from .public.annual_stats import report_due, report_years
 
 WEEKDAYS = "一二三四五六日"
 
@@ -28,32 +32,53 @@ class Due:
     working_days: bool = True  # whether the time left is counted in working days
 
 
-def due_items(county, calendar, config_dir, today: date) -> list[Due]:
+@dataclass
+class Status:
+    lines: list[str] = field(default_factory=list)
+    findings: list = field(default_factory=list)   # why nothing could be listed
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.findings)
+
+
+def status(content_dir: Path, config_dir: Path, only: list[str] | None, today: date) -> Status:
+    selection = select_counties(content_dir, only)
+    if selection.stops:
+        return Status(findings=selection.stops)
+    calendar, _ = working_calendar(config_dir)   # a broken calendar file: its deadlines say 无法计算
+    lines = [f"待办事项（截至 {chinese_date(today)}）"]
+    for county_id in selection.ids:
+        county, _ = load_county(content_dir, config_dir, county_id)
+        lines += render_status(county, due_items(county, calendar, today), calendar, today)
+    return Status(lines)
+
+
+def due_items(county, calendar, today: date) -> list[Due]:
     law = county_law(county)
-    items = _decisions_to_publish(county, law, calendar, config_dir) + _withdrawals_to_record(county, law, calendar, config_dir, today)
-    items += _certificates_expiring(county, law, today) + _annual_report(county, law, today)
+    items = _decisions_to_publish(county, law, calendar) + _withdrawals_to_record(county, law, calendar, today)
+    items += _certificates_expiring(county, law, today) + _annual_reports(county, law, today)
     return sorted(items, key=lambda item: (item.deadline is not None, item.deadline or today, item.what))
 
 
-def _decisions_to_publish(county, law, calendar, config_dir) -> list[Due]:
+def _decisions_to_publish(county, law, calendar) -> list[Due]:
     items = []
     for doc in county.records("decision"):
         decision = doc.data
-        if decision.get("published") or never_published(decision) or withdrawal(decision):
-            continue
-        what = f"公示{decision.get('kind', '')}决定 {decision.get('case_number', '')}（审批后填写 approval 和 published）"
-        items.append(_dated(lambda: publication_deadline(decision, law, calendar), what, doc.display, config_dir))
+        if awaits_publication(decision):
+            what = f"公示{decision.get('kind', '')}决定 {decision.get('case_number', '')}（审批后填写 approval 和 published）"
+            items.append(_dated(lambda: publication_deadline(decision, law, calendar), what, doc.display))
     return items
 
 
-def _withdrawals_to_record(county, law, calendar, config_dir, today: date) -> list[Due]:
+def _withdrawals_to_record(county, law, calendar, today: date) -> list[Due]:
     items = []
     for doc in county.records("decision"):
         found = withdrawal(doc.data)
         if found and not found[1].get("withdrawn") and was_published(doc.data, today):
             event = found[1]
             what = f"填写决定 {doc.data.get('case_number', '')} 的撤下日期（{chinese_date(event.get('date', ''))} 被{event['event']}）"
-            items.append(_dated(lambda: withdrawal_deadline(event, law, calendar), what, doc.display, config_dir))
+            items.append(_dated(lambda: withdrawal_deadline(event, law, calendar), what, doc.display))
     return items
 
 
@@ -72,20 +97,19 @@ def _certificates_expiring(county, law, today: date) -> list[Due]:
     return items
 
 
-def _annual_report(county, law, today: date) -> list[Due]:
-    written = report_years(county)
-    year = today.year - 1 if today.year - 1 not in written else today.year
-    if year < law["annual_report_first_year"] or year in written:
-        return []
+def _annual_reports(county, law, today: date) -> list[Due]:
+    """Every analysis owed, and the running year's, which falls due next January."""
     where = display_path(county.folder / "annual.yml")
-    return [Due(report_due(year), f"发布 {year} 年度执法数据说明（在 annual.yml 中加 year: {year} 和 summary）", where, working_days=False)]
+    owed = reports_owed(written_years(county.data("annual")), law["annual_report_first_year"], today)
+    return [Due(report.due, f"发布 {report.year} 年度执法数据说明（在 annual.yml 中加 year: {report.year} 和 summary）", where,
+                working_days=False) for report in owed]
 
 
-def _dated(deadline, what: str, where: str, config_dir) -> Due:
+def _dated(deadline, what: str, where: str) -> Due:
     try:
         return Due(deadline(), what, where)
     except UnknownYear as unknown:
-        return Due(None, f"{what}：无法计算期限，请先新建 {display_path(calendar_file(config_dir, unknown.year))}", where)
+        return Due(None, f"{what}：无法计算期限，请先新建 {unknown.file}", where)
     except (KeyError, TypeError, ValueError):
         return Due(None, f"{what}：日期有误，请运行 gongshi validate", where)
 
@@ -107,6 +131,6 @@ def time_left(item: Due, calendar, today: date) -> str:
 def render_status(county, items: list[Due], calendar, today: date) -> list[str]:
     lines = [f"{county.id}：{len(items)} 项待办" if items else f"{county.id}：没有待办事项"]
     for item in items:
-        deadline = f"{chinese_date(item.deadline.isoformat())}（星期{WEEKDAYS[item.deadline.weekday()]}）" if item.deadline else "—"
+        deadline = f"{chinese_date(item.deadline)}（星期{WEEKDAYS[item.deadline.weekday()]}）" if item.deadline else "—"
         lines.append(f"  {deadline}  {time_left(item, calendar, today)}  {item.what}  [{item.where}]")
     return lines

@@ -17,7 +17,7 @@ from .references import check_references
 from .schema import check_schema
 
 
-def check_county(county, calendar, config_dir, today) -> list:
+def check_county(county, calendar, today) -> list:
     findings = []
     for kind in ALL_KINDS:
         for doc in county.records(kind.name):
@@ -29,10 +29,10 @@ def check_county(county, calendar, config_dir, today) -> list:
     findings += check_certificate_periods(county)
     findings += check_personal_data(county)
     findings += check_parties(county)
-    findings += check_deadlines(county, calendar, config_dir, today)
+    findings += check_deadlines(county, calendar, today)
     findings += check_case_officers(county)
-    findings += check_history(county, calendar, config_dir, today)
+    findings += check_history(county, calendar, today)
     findings += check_fines(county)
-    findings += check_legal_review(county, calendar, config_dir)
+    findings += check_legal_review(county, calendar)
     findings += check_annual_report(county, today)
     return findings

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 
 from ..codes import finding
+from ..errors import PdfProblem
 from ..kinds import ATTACHMENT_DIR
-from ..load.pdf_file import PdfProblem, read_pdf_text, without_metadata
-from ..load.yaml_file import read_text_file
 from ..paths import display_path
-from ..public.personal_data import find_personal_data
-from ..public.redaction import SECRET_MARKER, redaction_settings, secret_hint
+from ..privacy.personal_data import find_personal_data
+from ..privacy.redaction import SECRET_MARKER, redaction_settings, secret_hint
+from ..schema import walk
 from .personal_data import PERSONAL_KINDS, personal_data_findings
-from .references import walk
 
 ROOT_LINK = re.compile(r"""\]\(\s*<?(/(?!/)[^)\s>]*)|\b(?:href|src)\s*=\s*["']?(/(?!/)[^"'\s>]*)""")
 
@@ -41,11 +40,12 @@ def _attachment(county, doc, path, value: str) -> list:
         return [finding("E-ATTACHMENT-MISSING", doc.display, line, value=value,
                         folder=display_path(county.folder / ATTACHMENT_DIR) + "/")]
     if attachment.suffix == ".md":
-        text, problems = read_text_file(attachment)
+        text, problems = county.markdown(value)
         return problems or (_root_links(attachment, text)
-                            + personal_data_findings(county, display_path(attachment), text))
+                            + personal_data_findings(county, display_path(attachment), text,
+                                                     county.redacted_markdown(value)[1]))
     if attachment.suffix == ".pdf":
-        return _pdf(county, attachment, value, doc.display, line)
+        return _pdf(county, value, doc.display, line)
     return []
 
 
@@ -58,10 +58,9 @@ def _root_links(path, text: str) -> list:
     return findings
 
 
-def _pdf(county, attachment, value: str, display: str, line: int) -> list:
+def _pdf(county, value: str, display: str, line: int) -> list:
     try:
-        pdf = read_pdf_text(attachment)
-        without_metadata(attachment)   # what the public view will publish: it must work too
+        pdf = county.pdf(value).text   # read with the copy the public view will publish: that must work too
     except PdfProblem as problem:
         return [finding(problem.code, display, line, value=value, detail=problem.detail)]
     if not pdf.has_text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..codes import finding
-from .references import walk
+from ..schema import walk
 
 
 def check_certificate_periods(county) -> list:

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from ..cn_format import amount_of, yuan
 from ..codes import finding
-from ..law.lifecycle import withdrawal
 from ..law.parameters import county_law
+from .decisions import standing_decisions
 
 REGULATION = "医疗保障基金使用监督管理条例"
 
@@ -42,10 +42,8 @@ def check_fines(county) -> list:
     law = county_law(county)
     powers = {item.get("code"): item for item in (county.data("powers") or {}).get("items", []) if isinstance(item, dict)}
     findings = []
-    for doc in county.records("decision"):
+    for doc in standing_decisions(county):
         decision = doc.data
-        if withdrawal(decision):
-            continue   # withdrawn (often for this very fault): an archive record, no longer a decision to fix
         mitigation = decision.get("mitigation") if isinstance(decision.get("mitigation"), dict) else None
         if mitigation is not None and not (mitigation.get("ground") or mitigation.get("exemption")):
             findings.append(finding("E-MITIGATION-GROUND", doc.display, doc.line_of(("mitigation",)),

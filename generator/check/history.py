@@ -15,31 +15,18 @@ from ..kinds import DECISION, DECISION_DIR
 from ..law.lifecycle import (CORRECTION, CREDIT_REPAIR, KINDS_WITH_PUBLICITY_PERIOD, PUBLICITY_PERIODS, WITHDRAWAL_EVENTS,
                              events, publicity_period, was_published, withdrawal_deadline)
 from ..law.parameters import county_law
-from ..law.working_days import UnknownYear
-from ..load.calendar_files import calendar_file
-from ..paths import display_path
-from .references import walk
-from .schema import describe
+from ..schema import describe, walk
+from .decisions import counted
 
 
 PARTY_ITEMS = {"name": "名称或姓名", "legal_representative": "法定代表人", "address": "住所", "credit_code": "统一社会信用代码"}
 
 
-def check_history(county, calendar, config_dir, today: date) -> list:
+def check_history(county, calendar, today: date) -> list:
     law = county_law(county)
-    findings = []
-    for doc in county.records("decision"):
-        for index, event in events(doc.data):
-            where = ("history", index)
-            try:
-                findings += _event(doc, event, where, county, law, calendar, today)
-            except UnknownYear as unknown:
-                findings.append(finding("E-CALENDAR-YEAR", doc.display, doc.line_of(where + ("date",)),
-                                        case=doc.data.get("case_number", ""), year=unknown.year,
-                                        file=display_path(calendar_file(config_dir, unknown.year))))
-            except (KeyError, TypeError, ValueError):
-                continue  # a missing or malformed date: the schema check reports it
-    return findings
+    return [found for doc in county.records("decision") for index, event in events(doc.data)
+            for found in counted(doc, ("history", index, "date"),
+                                 lambda: _event(doc, event, ("history", index), county, law, calendar, today))]
 
 
 def _event(doc, event: dict, where: tuple, county, law, calendar, today: date) -> list:
@@ -66,7 +53,7 @@ def _dates(doc, event: dict, where: tuple, today: date) -> list:
     out = []
     if happened > today:
         out.append(finding("E-HISTORY-FUTURE", doc.display, doc.line_of(where + ("date",)), case=case, event=event["event"],
-                           field="date", date=chinese_date(event["date"]), today=chinese_date(today.isoformat())))
+                           field="date", date=chinese_date(event["date"]), today=chinese_date(today)))
     elif happened < date.fromisoformat(doc.data["decided"]):
         out.append(finding("E-HISTORY-ORDER", doc.display, doc.line_of(where + ("date",)), case=case, event=event["event"],
                            field="date", date=chinese_date(event["date"]), other="作出决定日期 decided",
@@ -76,7 +63,7 @@ def _dates(doc, event: dict, where: tuple, today: date) -> list:
         if withdrawn > today:
             out.append(finding("E-HISTORY-FUTURE", doc.display, doc.line_of(where + ("withdrawn",)), case=case,
                                event=event["event"], field="withdrawn", date=chinese_date(event["withdrawn"]),
-                               today=chinese_date(today.isoformat())))
+                               today=chinese_date(today)))
         elif withdrawn < happened:
             out.append(finding("E-HISTORY-ORDER", doc.display, doc.line_of(where + ("withdrawn",)), case=case,
                                event=event["event"], field="withdrawn", date=chinese_date(event["withdrawn"]),
@@ -98,7 +85,7 @@ def _withdrawal(doc, event: dict, where: tuple, law, calendar, today: date) -> l
     within = law["withdraw_within_working_days"]
     deadline = withdrawal_deadline(event, law, calendar)
     about = dict(case=doc.data.get("case_number", ""), event=event["event"], date=chinese_date(event["date"]),
-                 within=within, deadline=chinese_date(deadline.isoformat()), citation=law.citation("withdraw_within_working_days"))
+                 within=within, deadline=chinese_date(deadline), citation=law.citation("withdraw_within_working_days"))
     if event.get("late_reason"):
         return []
     if event.get("withdrawn"):
@@ -108,7 +95,7 @@ def _withdrawal(doc, event: dict, where: tuple, law, calendar, today: date) -> l
         return [finding("E-WITHDRAWAL-LATE", doc.display, doc.line_of(where + ("withdrawn",)),
                         withdrawn=chinese_date(event["withdrawn"]), late=calendar.working_days_between(deadline, withdrawn), **about)]
     code = "E-WITHDRAWAL-OVERDUE" if today > deadline else "W-WITHDRAWAL-UNDATED"
-    return [finding(code, doc.display, doc.line_of(where), today=chinese_date(today.isoformat()), **about)]
+    return [finding(code, doc.display, doc.line_of(where), today=chinese_date(today), **about)]
 
 
 def _correction(doc, event: dict, where: tuple) -> list:
@@ -137,4 +124,4 @@ def _credit_repair(doc, event: dict, where: tuple, law) -> list:
         return []
     return [finding("E-CREDIT-REPAIR-EARLY", doc.display, doc.line_of(where + ("date",)),
                     case=doc.data.get("case_number", ""), severity=doc.data["severity"], repaired=chinese_date(event["date"]),
-                    earliest=chinese_date(shortest_ends.isoformat()), citation=law.citation(PUBLICITY_PERIODS[doc.data["severity"]][1]))]
+                    earliest=chinese_date(shortest_ends), citation=law.citation(PUBLICITY_PERIODS[doc.data["severity"]][1]))]

@@ -10,23 +10,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..cn_format import chinese_date, yuan
+from decimal import Decimal
+
+from ..cn_format import amount_of, chinese_date, yuan
 from ..codes import finding
-from ..law.lifecycle import withdrawal
 from ..law.parameters import county_law
-from ..law.working_days import UnknownYear
-from ..load.calendar_files import calendar_file
-from ..paths import display_path
+from .decisions import counted, standing_decisions
 
 
-def check_legal_review(county, calendar, config_dir) -> list:
+def check_legal_review(county, calendar) -> list:
     law = county_law(county)
     names = {o.get("id"): o.get("name", "") for o in (county.data("officers") or {}).get("officers", []) if isinstance(o, dict)}
     findings = []
-    for doc in county.records("decision"):
+    for doc in standing_decisions(county):
         decision = doc.data
-        if withdrawal(decision):
-            continue   # withdrawn (often for this very fault): an archive record, no longer a decision to fix
         case = decision.get("case_number", "")
         review = decision.get("legal_review")
         if not isinstance(review, dict):
@@ -40,18 +37,13 @@ def check_legal_review(county, calendar, config_dir) -> list:
         if reviewer is not None and reviewer in officers:
             findings.append(finding("E-REVIEW-BY-CASE-OFFICER", doc.display, doc.line_of(("legal_review", "reviewer")),
                                     case=case, reviewer=reviewer, name=names.get(reviewer, "")))
-        try:
-            findings += _dates(doc, decision, review, law, calendar)
-        except UnknownYear as unknown:
-            findings.append(finding("E-CALENDAR-YEAR", doc.display, doc.line_of(("legal_review", "submitted")), case=case,
-                                    year=unknown.year, file=display_path(calendar_file(config_dir, unknown.year))))
+        findings += counted(doc, ("legal_review", "submitted"), lambda: _dates(doc, decision, review, law, calendar))
     return findings
 
 
 def _major_reasons(decision, law) -> list[str]:
     outcome = decision.get("outcome") if isinstance(decision.get("outcome"), dict) else {}
-    amounts = [outcome.get(k) for k in ("returned", "refused_payment")]
-    total = sum(a for a in amounts if isinstance(a, (int, float)) and not isinstance(a, bool))
+    total = sum((amount_of(outcome.get(k)) or Decimal(0) for k in ("returned", "refused_payment")), Decimal(0))
     reasons = []
     if total >= law["major_decision_amount_yuan"]:
         reasons.append(f"追回、拒付医保基金共{yuan(total)}，达到数额较大的标准{yuan(law['major_decision_amount_yuan'])}")
@@ -69,7 +61,7 @@ def _dates(doc, decision, review, law, calendar) -> list:
     except (KeyError, TypeError, ValueError):
         return []   # a missing or malformed date: the schema check reports it
     case = decision.get("case_number", "")
-    span = dict(case=case, submitted=chinese_date(submitted.isoformat()), completed=chinese_date(completed.isoformat()))
+    span = dict(case=case, submitted=chinese_date(submitted), completed=chinese_date(completed))
     if completed < submitted:
         return [finding("E-REVIEW-DATES", doc.display, doc.line_of(("legal_review", "completed")), **span)]
     findings = []
@@ -79,7 +71,7 @@ def _dates(doc, decision, review, law, calendar) -> list:
         decided = None
     if decided is not None and decided < completed:
         findings.append(finding("E-REVIEW-AFTER-DECISION", doc.display, doc.line_of(("decided",)), case=case,
-                                decided=chinese_date(decided.isoformat()), completed=span["completed"]))
+                                decided=chinese_date(decided), completed=span["completed"]))
     limit, extension = law["legal_review_working_days"], law["legal_review_extension_working_days"]
     days = calendar.working_days_between(submitted, completed)
     citation = law.citation("legal_review_working_days")

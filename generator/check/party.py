@@ -12,7 +12,7 @@ from stdnum.cn import uscc
 
 from ..cn_format import chinese_date
 from ..codes import finding
-from ..public.personal_data import id_birth_date
+from ..privacy.personal_data import id_birth_date
 
 ORGANISATION_ONLY = ("credit_code", "legal_representative", "address")
 PERSON_ONLY = ("id_number", "home_address", "health", "minor")

@@ -1,38 +1,35 @@
 """Personal data and commercial-secret markers in what would be published.
 
-Runs the public view's own redaction (public/redaction.py) and reports what it did, so the clerk
-reads in `validate` exactly what the site will mask or withhold.
+Reports the events of the redaction the public view publishes (each record's `redacted`), so the
+clerk reads in `validate` exactly what the site will mask or withhold.
 """
 
 from __future__ import annotations
 
 from ..codes import finding
-from ..kinds import ALL_KINDS, SITE_CONFIG
-from ..public.personal_data import KIND_LABELS
-from ..public.redaction import redact, redact_text, redaction_settings
-from .schema import describe, field_name
+from ..kinds import ALL_KINDS
+from ..privacy.personal_data import KIND_LABELS
+from ..privacy.redaction import redaction_settings
+from ..schema import describe, field_name, strings
 
 PERSONAL_KINDS = tuple(KIND_LABELS)
 
 
 def check_personal_data(county) -> list:
     findings = []
-    files = [(doc, kind.schema) for kind in ALL_KINDS for doc in county.records(kind.name)]
-    files.append((county.config, SITE_CONFIG.schema))
-    for doc, schema in files:
+    docs = [doc for kind in ALL_KINDS for doc in county.records(kind.name)] + [county.config]
+    for doc in docs:
         if doc is None or doc.data is None:
             continue
-        redacted = redact(doc.data, schema)
-        for event in redacted.events:
-            where = _where(schema, event.path)
+        for event in doc.redacted.events:
+            where = _where(doc.schema, event.path)
             findings += _event_findings(county, doc.display, doc.line_of(event.path), where, event)
-        findings += _withheld_in_published_text(doc, schema, redacted)
+        findings += _withheld_in_published_text(doc)
     return findings
 
 
-def personal_data_findings(county, display: str, text: str) -> list:
-    """Findings for a whole text file (a Markdown attachment): line numbers within it."""
-    _, events = redact_text(text)
+def personal_data_findings(county, display: str, text: str, events) -> list:
+    """Findings for a whole text file (a Markdown attachment) from its redaction events: line numbers within it."""
     return [f for event in events
             for f in _event_findings(county, display, text.count("\n", 0, event.offset) + 1, "这一行", event)]
 
@@ -48,29 +45,19 @@ def _event_findings(county, display, line, where, event) -> list:
     return []
 
 
-def _withheld_in_published_text(doc, schema: str, redacted) -> list:
+def _withheld_in_published_text(doc) -> list:
     """A value kept out of a record (a witness's name, a diagnosis, an address) must not turn up
     in the same record's published text, where masking cannot recognise it."""
+    redacted, schema = doc.redacted, doc.schema
     dropped = [(e.path, piece.strip()) for e in redacted.events if e.kind in ("dropped", "dropped_in_record")
                for piece in e.original.split("\n") if len(piece.strip()) >= 2]
     findings = []
-    for path, text in _strings(redacted.data, ()):
+    for path, text in strings(redacted.data):
         for source, piece in dropped:
             if piece in text:
                 findings.append(finding("E-WITHHELD-IN-TEXT", doc.display, doc.line_of(path), where=_where(schema, path),
                                         field=_where(schema, source)))
     return findings
-
-
-def _strings(value, path):
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, path + (key,))
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from _strings(child, path + (i,))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def _where(schema_name: str, path) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..codes import finding
 from ..kinds import KIND_BY_NAME
-from .schema import field_name
+from ..schema import field_name, walk
 
 
 @dataclass(frozen=True)
@@ -48,19 +48,6 @@ REFERENCES = (
     *(Reference("exemptions", (name, "*", "power"), POWERS)
       for name in ("no_penalty", "lighter_penalty", "reduced_penalty", "no_compulsory_measure")),
 )
-
-
-def walk(data, pattern, prefix=()):
-    """Yield (path, value) for every place in `data` that matches the glob path `pattern`."""
-    if not pattern:
-        yield prefix, data
-        return
-    step, rest = pattern[0], pattern[1:]
-    if step == "*" and isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from walk(item, rest, prefix + (i,))
-    elif isinstance(data, dict) and step in data:
-        yield from walk(data[step], rest, prefix + (step,))
 
 
 def _definitions(county, id_set: IdSet):

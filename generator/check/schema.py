@@ -4,78 +4,19 @@ the words of the form the clerk filled in (field titles come from the schema).""
 from __future__ import annotations
 
 import difflib
-import json
-from functools import lru_cache
-
-import jsonschema
-import referencing
-import referencing.jsonschema
 
 from ..codes import finding
-from ..paths import SCHEMA_DIR
+from ..findings import once_each
+from ..schema import describe, field_name, validator
 
 TYPE_NAMES = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "“是/否”",
               "array": "列表", "object": "一组“字段: 值”", "null": "空值"}
 
 
-@lru_cache(maxsize=None)
-def registry() -> referencing.Registry:
-    resources = []
-    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((path.name, referencing.Resource.from_contents(
-            contents, default_specification=referencing.jsonschema.DRAFT7)))
-    return referencing.Registry().with_resources(resources)
-
-
-@lru_cache(maxsize=None)
-def validator(schema_name: str) -> jsonschema.Draft7Validator:
-    schema = registry().contents(schema_name)
-    return jsonschema.Draft7Validator(schema, registry=registry(), format_checker=jsonschema.FormatChecker())
-
-
 def check_schema(doc, schema_name: str) -> list:
     """All schema findings of one document, at most one per field."""
-    findings, seen = [], set()
     errors = sorted(validator(schema_name).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
-    for error in errors:
-        for found in _findings_for(error, doc, schema_name):
-            key = (found.line, found.code, found.message)
-            if key not in seen:
-                seen.add(key)
-                findings.append(found)
-    return findings
-
-
-def describe(schema_name: str, path) -> dict:
-    """Title, description and schema of the field at `path`, following $refs.
-
-    A property's own title (beside its $ref) wins over the title of the definition it points to."""
-    resolver = registry().resolver(base_uri=schema_name)
-    node = registry().contents(schema_name)
-    title, description = node.get("title"), node.get("description")
-    node, resolver = _deref(node, resolver)
-    for step in path:
-        child = node.get("items", {}) if isinstance(step, int) else node.get("properties", {}).get(step, {})
-        title, description = child.get("title"), child.get("description")
-        node, resolver = _deref(child, resolver)
-        title, description = title or node.get("title"), description or node.get("description")
-    return {"title": title or "", "description": description or "", "schema": node}
-
-
-def _deref(node: dict, resolver):
-    while "$ref" in node:
-        resolved = resolver.lookup(node["$ref"])
-        node, resolver = resolved.contents, resolved.resolver
-    return node, resolver
-
-
-def field_name(path) -> str:
-    """`agencies[1].phone`: keys joined by dots, list items counted from 1 as a clerk counts."""
-    out = ""
-    for step in path:
-        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out or "（整个文件）"
+    return once_each(found for error in errors for found in _findings_for(error, doc, schema_name))
 
 
 def _findings_for(error, doc, schema_name):

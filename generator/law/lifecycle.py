@@ -40,6 +40,11 @@ def was_published(decision: dict, today: date) -> bool:
             and date.fromisoformat(published) <= today)
 
 
+def awaits_publication(decision: dict) -> bool:
+    """Still to be published: not published yet, not withdrawn first, and not one that is never published."""
+    return not decision.get("published") and not never_published(decision) and withdrawal(decision) is None
+
+
 def events(decision: dict) -> list[tuple[int, dict]]:
     """(index, event) of each well-formed event of the history, as written."""
     history = decision.get("history")

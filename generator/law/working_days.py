@@ -13,16 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 import chinese_calendar
 
-
-class UnknownYear(Exception):
-    """No official working-day arrangement is known for `year`."""
-
-    def __init__(self, year: int):
-        super().__init__(year)
-        self.year = year
+from ..errors import UnknownYear
+from ..paths import display_path
 
 
 @dataclass(frozen=True)
@@ -35,9 +31,15 @@ class YearArrangement:
     source: str = ""
 
 
+def year_file(folder: Path, year: int) -> Path:
+    """Where the arrangement of `year` is written when the library does not know it."""
+    return folder / f"{year}.yml"
+
+
 @dataclass
 class WorkingCalendar:
     extra_years: dict[int, YearArrangement] = field(default_factory=dict)
+    folder: Path = Path("site_config/calendar")   # where the per-year files are: an unknown year names its file here
 
     def is_working_day(self, day: date) -> bool:
         arrangement = self.extra_years.get(day.year)
@@ -49,7 +51,7 @@ class WorkingCalendar:
             # is_workday, not get_workdays(include_weekends=False), which drops make-up days
             return chinese_calendar.is_workday(day)
         except NotImplementedError:
-            raise UnknownYear(day.year) from None
+            raise UnknownYear(day.year, display_path(year_file(self.folder, day.year))) from None
 
     def add_working_days(self, start: date, count: int) -> date:
         """The `count`-th working day after `start` (start itself not counted)."""

@@ -9,9 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from ..codes import finding
-from ..kinds import ATTACHMENT_DIR, DECISION, DECISION_DIR, KIND_BY_FILE, KINDS, SITE_CONFIG
+from ..errors import PdfProblem
+from ..kinds import DECISION, DECISION_DIR, KIND_BY_FILE, KINDS, SITE_CONFIG
 from ..paths import display_path
-from .yaml_file import YamlDocument, load_yaml
+from ..privacy.redaction import Event, redact_text
+from .pdf_file import LoadedPdf, load_pdf
+from .yaml_file import YamlDocument, load_yaml, read_text_file
 
 COUNTY_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DECISION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")   # the file name becomes the page's address
@@ -27,6 +30,7 @@ class County:
     decisions: dict[str, YamlDocument] = field(default_factory=dict)  # decision id (file stem) → document
     config: YamlDocument | None = None
     unreadable: set[str] = field(default_factory=set)  # kinds whose file exists but did not load
+    _read: dict = field(default_factory=dict, repr=False)   # attachment → what reading it gave, read once
 
     def records(self, kind: str) -> list[YamlDocument]:
         """The loaded files of a kind: one for a list kind, one per decision for decisions."""
@@ -41,6 +45,34 @@ class County:
     def attachment(self, relative: str) -> Path:
         return self.folder / relative
 
+    def markdown(self, relative: str) -> tuple[str | None, list]:
+        """A Markdown attachment's text (None when it is no UTF-8) and the findings reading it gave."""
+        return self._once(("markdown", relative), lambda: read_text_file(self.attachment(relative)))
+
+    def redacted_markdown(self, relative: str) -> tuple[str, list[Event]]:
+        """A Markdown attachment as it may be published, and what redaction did to it."""
+        return self._once(("redacted", relative),
+                          lambda: redact_text(self.markdown(relative)[0] or "", markdown=True))
+
+    def pdf(self, relative: str) -> LoadedPdf:
+        """A PDF attachment's text and publishable copy; raises PdfProblem, every time, if it cannot be read."""
+        result = self._once(("pdf", relative), lambda: _pdf_or_problem(self.attachment(relative)))
+        if isinstance(result, PdfProblem):
+            raise result
+        return result
+
+    def _once(self, key, read):
+        if key not in self._read:
+            self._read[key] = read()
+        return self._read[key]
+
+
+def _pdf_or_problem(path: Path) -> LoadedPdf | PdfProblem:
+    try:
+        return load_pdf(path)
+    except PdfProblem as problem:
+        return problem
+
 
 def discover_counties(content_dir: Path) -> tuple[list[str], list]:
     """County ids are the folder names under content/."""
@@ -53,6 +85,31 @@ def discover_counties(content_dir: Path) -> tuple[list[str], list]:
         else:
             findings.append(finding("E-COUNTY-ID", display_path(folder), None, name=folder.name))
     return ids, findings
+
+
+@dataclass
+class Selection:
+    """The counties a command works on, and what was wrong with the choice."""
+
+    ids: list[str]
+    findings: list   # folders that are no county, counties asked for that do not exist
+
+    @property
+    def stops(self) -> list:
+        """The findings that leave a command nothing to work on: a county asked for that does not
+        exist, or no county at all (no content folder)."""
+        unknown = [f for f in self.findings if f.code == "E-COUNTY-UNKNOWN"]
+        return unknown or ([f for f in self.findings if f.is_error] if not self.ids else [])
+
+
+def select_counties(content_dir: Path, only: list[str] | None = None) -> Selection:
+    """All counties, or those named (`--county`), each of which must exist."""
+    ids, findings = discover_counties(content_dir)
+    for wanted in only or []:
+        if wanted not in ids:
+            findings.append(finding("E-COUNTY-UNKNOWN", display_path(content_dir), None,
+                                    county=wanted, known="、".join(ids) or "（没有）"))
+    return Selection([i for i in ids if not only or i in only], findings)
 
 
 def load_county(content_dir: Path, config_dir: Path, county_id: str) -> tuple[County, list]:
@@ -105,10 +162,6 @@ def _load_decisions(county: County) -> list:
         if doc.data is not None:
             county.decisions[path.stem] = doc
     return findings
-
-
-def attachment_folder(county: County) -> Path:
-    return county.folder / ATTACHMENT_DIR
 
 
 def last_updated(folder: Path) -> date | None:

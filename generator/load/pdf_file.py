@@ -2,14 +2,16 @@
 
 A PDF cannot be masked safely (the text layer, images and incremental updates all keep the
 original), so gongshi only reads PDFs: the check stage searches their text, and the public view
-publishes a rewritten copy that carries no author, creator, producer or XMP packet.
+publishes a rewritten copy that carries no author, creator, producer or XMP packet. `load_pdf`
+does both from one parse; a county keeps the result (County.pdf), so each PDF is read and
+rewritten once per build.
 """
 
 from __future__ import annotations
 
 import io
-import unicodedata
 import logging
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,17 +19,10 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from pypdf.generic import NameObject
 
+from ..errors import PdfProblem
+
 # Document-level and page-level entries that describe the file's history, not its content.
 METADATA_KEYS = ("/Metadata", "/PieceInfo")
-
-
-class PdfProblem(Exception):
-    """A PDF gongshi cannot read: `code` is the finding code, the message says why."""
-
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(detail)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass
@@ -38,6 +33,13 @@ class PdfText:
     @property
     def has_text(self) -> bool:
         return any(page.strip() for page in self.pages)
+
+
+@dataclass(frozen=True)
+class LoadedPdf:
+    text: PdfText      # what the check stage searches
+    published: bytes   # what the public view publishes: the copy without metadata
+
 
 PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError,
               ZeroDivisionError, OverflowError)
@@ -59,8 +61,17 @@ def _reader(source) -> PdfReader:
     return reader
 
 
+def load_pdf(path: Path) -> LoadedPdf:
+    """An attachment's text and its publishable copy, from one parse; PdfProblem if it cannot be read."""
+    reader = _reader(path)
+    return LoadedPdf(_text(reader), _without_metadata(reader))
+
+
 def read_pdf_text(source: Path | bytes) -> PdfText:
-    reader = _reader(io.BytesIO(source) if isinstance(source, bytes) else source)
+    return _text(_reader(io.BytesIO(source) if isinstance(source, bytes) else source))
+
+
+def _text(reader: PdfReader) -> PdfText:
     try:
         pages = ["\n".join([page.extract_text() or ""] + _annotation_texts(page)) for page in reader.pages]
         fields = [str(v) for f in (reader.get_fields() or {}).values() for k, v in f.items()
@@ -104,9 +115,8 @@ def read_pdf_metadata(source: Path | bytes) -> list[str]:
     return values
 
 
-def without_metadata(path: Path) -> bytes:
+def _without_metadata(reader: PdfReader) -> bytes:
     """The PDF rewritten with no information dictionary and no XMP or PieceInfo, anywhere."""
-    reader = _reader(path)
     try:
         writer = PdfWriter(clone_from=reader)
         writer.metadata = None

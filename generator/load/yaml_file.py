@@ -12,12 +12,14 @@ loader and build plain Python values ourselves:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from ..codes import finding
 from ..paths import display_path
+from ..privacy.redaction import Redacted, redact
 
 Path_ = tuple  # a path into the data: keys and 0-based indexes
 
@@ -33,9 +35,16 @@ class YamlDocument:
 
     path: Path                 # where it is on disk
     display: str               # how findings name it (relative to the working directory)
+    schema: str = ""           # the schema file it is written to
     data: object = None
     lines: dict = field(default_factory=dict)   # data path → 1-based line
     typed: dict = field(default_factory=dict)   # data path → the scalar text as typed
+
+    @cached_property
+    def redacted(self) -> Redacted:
+        """The data as it may be published, and what redaction did to it: computed once, read by
+        the check stage (what to report) and the public view (what to publish). Never modify it."""
+        return redact(self.data, self.schema)
 
     def line_of(self, path: Path_) -> int:
         """The line of a path, or of its nearest ancestor that has one."""
@@ -111,7 +120,7 @@ class _Builder:
 
 def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument, list]:
     """Read one file. Returns the document (data None when unreadable) and its findings."""
-    doc = YamlDocument(path, display)
+    doc = YamlDocument(path, display, schema_name)
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -21,18 +21,14 @@ Nothing here names a party or a case number: only counts and sums leave this mod
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from ..cn_format import amount_of, chinese_date, yuan
+from ..cn_format import amount_of, yuan
+from ..law.annual_report import report_due, written_years
 from ..law.lifecycle import WITHDRAWAL_EVENTS, day_of, events
 from ..law.parameters import county_law
-from .redaction import redact_text
 
 DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
 KIND_LABELS = {"行政处罚": "行政处罚决定", "行政许可": "行政许可决定", "行政强制": "行政强制决定",
@@ -42,12 +38,6 @@ AMOUNTS = (("fines", "fine", "罚款"), ("returned", "returned", "责令退回")
 WITHDRAWN_LABEL = "被变更、撤销、确认违法或无效的决定"
 REVIEWED_LABEL = "经法制审核的决定"
 INSPECTIONS_LABEL = "双随机抽查事项清单"
-DUE_CITATION = "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）3"
-
-
-def report_due(year: int) -> date:
-    """The analysis and figures of `year` are published by 31 January of the year after."""
-    return date(year + 1, 1, 31)
 
 
 @dataclass(frozen=True)
@@ -146,13 +136,6 @@ def data_years(county, today: date | None = None) -> set[int]:
     return years
 
 
-def report_years(county) -> set[int]:
-    """Years with a written analysis in annual.yml (a classified one counts: it was written)."""
-    annual = county.data("annual")
-    reports = annual.get("reports") if isinstance(annual, dict) else None
-    return {r["year"] for r in reports or [] if isinstance(r, dict) and isinstance(r.get("year"), int)}
-
-
 def annual_years(county, today: date | None = None) -> list[int]:
     """Years with figures or a published analysis, newest first."""
     annual = county.data("annual")
@@ -185,7 +168,7 @@ def annual_sections(county, public_annual: dict | None, today: date) -> list[Ann
             for year in years]
 
 
-# `gongshi report`: the figures of one year for supervisors, as a readable table, JSON or CSV.
+# `gongshi report`: the figures of one year for supervisors (render/report_formats.py writes them out).
 
 @dataclass(frozen=True)
 class CountyYear:
@@ -201,80 +184,8 @@ class CountyYear:
 
 
 def county_year(county, year: int, today: date) -> CountyYear:
-    subject = county.data("subject") or {}
-    name = redact_text(str(subject.get("name", county.id)))[0]   # masked as on the site
-    return CountyYear(county.id, name, annual_statistics(county, year, today), year in report_years(county),
-                      recorded_from(county))
-
-
-def _number(value: Decimal):
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    gap = " " * max(0, width - _width(text))
-    return gap + text if right else text + gap
-
-
-def report_text(items: list[CountyYear]) -> str:
-    blocks = []
-    for item in items:
-        s = item.stats
-        until = f"（截至{chinese_date(s.until.isoformat())}）" if s.until else ""
-        lines = [f"{item.name}（{item.county}）{s.year}年度执法数据{until}"]
-        rows = [("项目", "数量或金额")] + s.rows()
-        left = max(_width(label) for label, _ in rows) + 4
-        right = max(_width(value) for _, value in rows)
-        lines += [f"  {_pad(label, left)}{_pad(value, right, right=True)}" for label, value in rows]
-        due = chinese_date(item.due.isoformat())
-        if item.report:
-            lines.append("  年度数据说明：已填写")
-        elif s.year >= item.recorded_from:
-            lines.append(f"  年度数据说明：未填写（应于 {due} 前公开）")
-        else:
-            lines.append("  年度数据说明：未填写")
-        if s.year < item.recorded_from:
-            lines.append(f"  注意：本县从 {item.recorded_from} 年起在 gongshi 中登记执法决定，{s.year} 年度的统计可能不完整。")
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
-
-
-def report_json(items: list[CountyYear], year: int, today: date) -> str:
-    counties = []
-    for item in items:
-        s = item.stats
-        counties.append({
-            "county": item.county, "name": item.name, "year": s.year,
-            "until": s.until.isoformat() if s.until else None,
-            "decisions": s.decisions, "by_kind": dict(s.by_kind),
-            **{name: _number(getattr(s, name)) for name, _, _ in AMOUNTS},
-            "legal_reviews": s.legal_reviews, "withdrawn": s.withdrawn, "inspection_items": s.inspection_items,
-            "report": item.report, "report_due": item.due.isoformat(), "recorded_from": item.recorded_from,
-        })
-    return json.dumps({"year": year, "today": today.isoformat(), "counties": counties}, ensure_ascii=False, indent=2) + "\n"
-
-
-CSV_HEADER = (["县编号", "执法主体", "年度", "统计截至", "执法决定合计（件）"]
-              + [f"{KIND_LABELS[kind]}（件）" for kind in DECISION_KINDS]
-              + [f"{label}（元）" for _, _, label in AMOUNTS]
-              + [f"{REVIEWED_LABEL}（件）", f"{WITHDRAWN_LABEL}（件）", f"{INSPECTIONS_LABEL}（项）",
-                 "年度数据说明", "登记起始年度"])
-
-
-def report_csv(items: list[CountyYear]) -> str:
-    """UTF-8 with a byte-order mark, so that Excel reads the Chinese right; a header row in Chinese."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for item in items:
-        s = item.stats
-        writer.writerow([item.county, item.name, s.year, s.until.isoformat() if s.until else "", s.decisions]
-                        + [s.by_kind[kind] for kind in DECISION_KINDS]
-                        + [_number(getattr(s, name)) for name, _, _ in AMOUNTS]
-                        + [s.legal_reviews, s.withdrawn, "" if s.inspection_items is None else s.inspection_items,
-                           "已填写" if item.report else "未填写", item.recorded_from])
-    return "\ufeff" + out.getvalue()
+    """The figures of `year` for `gongshi report`, under the subject's name as the site shows it."""
+    subject = county.documents.get("subject")
+    name = subject.redacted.data.get("name", county.id) if subject is not None else county.id
+    return CountyYear(county.id, str(name), annual_statistics(county, year, today),
+                      year in written_years(county.data("annual")), recorded_from(county))

@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..check.schema import describe
 from ..kinds import DECISION
 from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal
 from ..law.parameters import county_law
-from ..load.pdf_file import without_metadata
-from .redaction import redact
+from ..schema import describe
 
 # Names shorter than this are common enough to occur rightly elsewhere on the site.
 MIN_WITHHELD_NAME = 4
@@ -73,7 +71,7 @@ def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict]
     for decision_id, doc in county.decisions.items():
         if withheld_reason(doc.data, today, law):
             continue
-        decision = redact(doc.data, DECISION.schema).data
+        decision = {key: value for key, value in doc.redacted.data.items() if key != "full_text"}
         decision["id"] = decision_id
         decision["page"] = decision_page(decision_id)
         decision["power_item"] = power_index.get(decision.get("power"))
@@ -81,8 +79,7 @@ def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict]
         decision["corrected"] = _corrected_fields(decision["corrections"])
         if doc.data.get("full_text"):   # as typed: a masked file name would name no file
             decision["download"] = f"files/decisions/{decision_id}.pdf"
-            attachments.append(Attachment(without_metadata(county.attachment(doc.data["full_text"])), decision["download"]))
-        decision.pop("full_text", None)
+            attachments.append(Attachment(county.pdf(doc.data["full_text"]).published, decision["download"]))
         decisions.append(decision)
     decisions.sort(key=lambda d: (d["decided"], d["id"]), reverse=True)
     on_site = {d["id"]: d for d in decisions}
@@ -110,7 +107,7 @@ def _corrected_fields(events: list[dict]) -> set[str]:
 def _notice(decision_id: str, doc, on_site: dict) -> dict:
     """What a withdrawal notice shows: the case number, kind and dates, the public reason and the
     decision made again — never the party, the facts or the full text."""
-    decision = redact(doc.data, DECISION.schema).data
+    decision = doc.redacted.data
     index, _ = withdrawal(doc.data)
     new_id = remade_as(doc.data)
     return {

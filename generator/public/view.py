@@ -1,8 +1,10 @@
 """What one county may publish on a given day.
 
 Rendering, search, downloads: every output reads a PublicCounty, never a loaded County. Records
-arrive redacted (public/redaction.py) as fresh copies, so nothing downstream can reach back into
-content; PDFs are published as rewritten copies without document metadata.
+arrive redacted (privacy/redaction.py) as copies made once per loaded record and shared with the
+check stage, so the view builds new mappings where it adds to them and never changes one in place;
+nothing downstream can reach back into content. PDFs are published as rewritten copies without
+document metadata.
 """
 
 from __future__ import annotations
@@ -10,14 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..check.references import walk
-from ..check.schema import field_name
-from ..kinds import DECISION, KIND_BY_NAME, SITE_CONFIG
+from ..kinds import SITE_CONFIG
 from ..load.county import County, last_updated
-from ..load.pdf_file import without_metadata
+from ..privacy.redaction import Redacted, redaction_settings
+from ..schema import field_name
 from .annual_stats import annual_sections
 from .decisions import Attachment, public_decisions, withheld_decision_values
-from .redaction import Redacted, redact, redact_text, redaction_settings
 
 EXEMPTION_LISTS = (
     ("no_penalty", "不予行政处罚事项清单"),
@@ -64,8 +64,8 @@ def holds_valid_certificate(officer: dict, day: date) -> bool:
 
 def redacted_documents(county: County) -> dict[str, Redacted]:
     """Every loaded file of the county, redacted; the site config under its own name."""
-    out = {kind: redact(doc.data, KIND_BY_NAME[kind].schema) for kind, doc in county.documents.items()}
-    out[SITE_CONFIG.name] = redact(county.config.data, SITE_CONFIG.schema)
+    out = {kind: doc.redacted for kind, doc in county.documents.items()}
+    out[SITE_CONFIG.name] = county.config.redacted
     return out
 
 
@@ -77,32 +77,30 @@ def withheld_values(county: County, today: date) -> tuple[dict[str, str], dict[s
     values = {secret: f"{config} 的 extra.redaction.secrets" for secret in redaction_settings(county).secrets}
     decision_values, notice_pages = withheld_decision_values(county, today)
     values.update(decision_values)
-    redacted_files = redacted_documents(county)
-    sources = [(county.documents[kind], r) for kind, r in redacted_files.items() if kind in county.documents]
-    sources += [(doc, redact(doc.data, DECISION.schema)) for doc in county.decisions.values()]
-    shown = set().union(*(r.shown for _, r in sources), redacted_files[SITE_CONFIG.name].shown)
-    for doc, redacted in sources:
-        values.update({v: f"{doc.display} 的 {field_name(path)}" for v, path in redacted.withheld().items() if v not in shown})
-    for doc in (county.data("documents") or {}).get("documents", []):
-        if str(doc.get("file", "")).endswith(".md"):
-            _, events = redact_text(county.attachment(doc["file"]).read_text(encoding="utf-8-sig"))
-            values.update({v: doc["file"] for v in Redacted(None, events).withheld()})
+    records = list(county.documents.values()) + list(county.decisions.values())
+    shown = set().union(*(doc.redacted.shown for doc in records), county.config.redacted.shown)
+    for doc in records:
+        values.update({v: f"{doc.display} 的 {field_name(path)}" for v, path in doc.redacted.withheld().items()
+                       if v not in shown})
+    for file in _markdown_files(county):
+        _, events = county.redacted_markdown(file)
+        values.update({v: file for v in Redacted(None, events).withheld()})
     return values, notice_pages
+
+
+def _markdown_files(county: County) -> list[str]:
+    return [doc["file"] for doc in (county.data("documents") or {}).get("documents", [])
+            if isinstance(doc, dict) and str(doc.get("file", "")).endswith(".md")]
 
 
 def public_view(county: County, today: date) -> PublicCounty:
     redacted = redacted_documents(county)
     data = {kind: r.data for kind, r in redacted.items()}
     config = data.pop(SITE_CONFIG.name)
-    powers = data.get("powers")
-    power_index = {item["code"]: item for item in (powers or {}).get("items", [])}
     documents, attachments = _documents(county, data.get("documents"))
+    powers = _with_documents(data.get("powers"), {d["id"]: d for d in documents})
+    power_index = {item["code"]: item for item in (powers or {}).get("items", [])}
     decisions, notices, decision_files = public_decisions(county, today, power_index)
-    document_index = {d["id"]: d for d in documents}
-    if powers:
-        for item in powers["items"]:
-            item["flowchart_doc"] = document_index.get(item.get("flowchart"))
-            item["guide_doc"] = document_index.get(item.get("guide"))
     return PublicCounty(
         id=county.id,
         today=today,
@@ -113,7 +111,7 @@ def public_view(county: County, today: date) -> PublicCounty:
         subject=data["subject"],
         officers=_current_officers(data, today),
         powers=powers,
-        legal_review=_with_powers(data.get("legal-review"), ("entries", "*"), power_index),
+        legal_review=_with_powers(data.get("legal-review"), power_index),
         remedies=data.get("remedies"),
         responsibility=data.get("responsibility"),
         discretion=data.get("discretion"),
@@ -133,19 +131,25 @@ def _current_officers(data, today: date) -> list | None:
     if "officers" not in data:
         return None
     agencies = {a["id"]: a["name"] for a in data["subject"].get("agencies", [])}
-    officers = [o for o in (data.get("officers") or {}).get("officers", []) if holds_valid_certificate(o, today)]
-    for officer in officers:
-        officer["agency_name"] = agencies.get(officer.get("agency"), "")
-    return officers
+    return [{**o, "agency_name": agencies.get(o.get("agency"), "")}
+            for o in (data.get("officers") or {}).get("officers", []) if holds_valid_certificate(o, today)]
 
 
-def _with_powers(section, pattern, power_index):
-    """Replace power codes by the power items they name, for rendering the legal basis beside them."""
+def _with_documents(powers, document_index: dict):
+    """Each power item with the flowchart and service guide it names, for links beside it."""
+    if powers is None:
+        return None
+    return {**powers, "items": [{**item, "flowchart_doc": document_index.get(item.get("flowchart")),
+                                 "guide_doc": document_index.get(item.get("guide"))} for item in powers["items"]]}
+
+
+def _with_powers(section, power_index):
+    """Each legal-review entry with the power items it names, for rendering the legal basis beside them."""
     if section is None:
         return None
-    for _, entry in walk(section, pattern):
-        entry["power_items"] = [power_index[code] for code in entry.get("powers", []) if code in power_index]
-    return section
+    return {**section, "entries": [{**entry, "power_items": [power_index[code] for code in entry.get("powers", [])
+                                                              if code in power_index]}
+                                   for entry in section.get("entries", [])]}
 
 
 def _exemptions(section):
@@ -160,11 +164,11 @@ def _documents(county: County, section):
     documents, attachments = [], []
     for doc in (section or {}).get("documents", []):
         file = typed_files.get(doc["id"])
-        doc.pop("file", None)
+        doc = {key: value for key, value in doc.items() if key != "file"}
         if file and file.endswith(".md"):
-            doc["body"], _ = redact_text(county.attachment(file).read_text(encoding="utf-8-sig"), markdown=True)
+            doc["body"], _ = county.redacted_markdown(file)
         elif file and file.endswith(".pdf"):
             doc["download"] = f"files/{doc['id']}.pdf"
-            attachments.append(Attachment(without_metadata(county.attachment(file)), doc["download"]))
+            attachments.append(Attachment(county.pdf(file).published, doc["download"]))
         documents.append(doc)
     return documents, attachments

@@ -40,7 +40,7 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> Non
     extra["footer"] = county.footer
     extra["gongshi"] = {"county": county.id,
                         "updated": county.updated.isoformat() if county.updated else "",
-                        "updated_text": chinese_date(county.updated.isoformat()) if county.updated else ""}
+                        "updated_text": chinese_date(county.updated) if county.updated else ""}
     theme = dict(base["theme"], custom_dir=str(THEME_DIR))
     _quiet_mkdocs()
     try:

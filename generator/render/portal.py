@@ -7,9 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..paths import TEMPLATE_DIR
-
-MANIFEST = "gongshi.json"
+from ..paths import MANIFEST, TEMPLATE_DIR
 
 
 def write_manifest(county, site_dir: Path) -> None:

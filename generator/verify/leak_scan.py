@@ -23,11 +23,12 @@ from pathlib import Path
 import material
 
 from ..codes import finding
-from ..load.pdf_file import PdfProblem, read_pdf_metadata, read_pdf_text
-from ..public.personal_data import FULL_WIDTH, find_personal_data
-from ..paths import THEME_DIR
-from ..public.redaction import secret_hint
-from ..render.portal import MANIFEST
+from ..errors import UnreadableFile
+from ..findings import once_each
+from ..load.pdf_file import read_pdf_metadata, read_pdf_text
+from ..paths import MANIFEST, THEME_DIR
+from ..privacy.personal_data import FULL_WIDTH, find_personal_data
+from ..privacy.redaction import secret_hint
 
 MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".xhtml"}
 # Attributes that hold drawing coordinates (the theme's inline SVG icons), not words.
@@ -71,7 +72,7 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
             continue
         try:
             chunks = _text_of(path.name, data)
-        except PdfProblem as problem:
+        except UnreadableFile as problem:
             findings.append(finding("E-SCAN-UNREADABLE", shown, None, detail=problem.detail or problem.code))
             continue
         for chunk in chunks:
@@ -86,7 +87,7 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
                      for needle, (original, source) in own.items() if needle in compact and original not in belongs_here]
         findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
                      for needle, (original, source) in needles.items() if needle in compact]
-    return _once_each(findings)
+    return once_each(findings)
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,7 @@ def _text_of(name: str, data: bytes) -> list[str]:
         try:
             return _text_of(name[:-3], gzip.decompress(data))
         except (OSError, EOFError, zlib.error) as exc:
-            raise PdfProblem("E-SCAN-UNREADABLE", f"无法解压：{exc}") from exc
+            raise UnreadableFile("E-SCAN-UNREADABLE", f"无法解压：{exc}") from exc
     if suffix == ".pdf":
         pdf = read_pdf_text(data)
         return pdf.pages + pdf.document + read_pdf_metadata(data)
@@ -164,13 +165,3 @@ def _digits(text: str) -> str:
 
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text.translate(FULL_WIDTH))
-
-
-def _once_each(findings: list) -> list:
-    seen, out = set(), []
-    for found in findings:
-        key = (found.path, found.code, found.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(found)
-    return out

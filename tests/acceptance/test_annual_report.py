@@ -167,7 +167,8 @@ def test_report_names_no_party_and_no_case_number(shili, capsys):
 def test_report_unknown_county_is_refused(shili, capsys):
     code, out, err = run(capsys, "report", "--year", "2025", "--county", "nowhere", "--today", "2026-11-23")
     assert code == 1 and out == ""
-    assert err.splitlines() == ["content: E-COUNTY-UNKNOWN 找不到县 nowhere — 已有的县：jiange、shili", "未生成统计。"]
+    assert err.splitlines() == ["content: E-COUNTY-UNKNOWN 找不到县 nowhere — 已有的县：jiange、shili",
+                                "共 1 个错误，0 个警告（E-COUNTY-UNKNOWN ×1）。", "未生成统计。"]
 
 
 def test_report_warns_when_a_decision_file_cannot_be_read(shili, capsys):

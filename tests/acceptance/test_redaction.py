@@ -9,7 +9,7 @@ import yaml
 from pypdf import PdfReader
 from stdnum.cn import ric
 
-from generator.check.schema import describe
+from generator.schema import describe
 from generator.kinds import DECISION, KINDS
 from tests.built_files import found_anywhere
 from tests.pdfs import make_pdf
@@ -32,6 +32,9 @@ BUREAU_MOBILE = "13698765432"
 HOME_ADDRESS = "幸福小区3栋2单元501室"          # in the sample decision 2025-002
 HEALTH = "2型糖尿病伴周围神经病变"
 WITNESS = "欧阳某某甲"
+
+CLEAN = "检查通过：没有发现问题。"   # what `gongshi scan` prints when it finds nothing
+PERSONAL_HINT = "网站文件中不得出现个人信息；请找到来源并删除后重新生成"
 
 
 def _is_free_text(schema_name: str, path) -> bool:
@@ -112,7 +115,7 @@ def test_planted_personal_data_and_secrets_appear_in_no_built_file(project, gong
     assert "shili/index.html" in found_anywhere(site, BUREAU_MOBILE)  # a bureau contact is public
     assert "shili/index.html" in found_anywhere(site, "110105********002X")
 
-    assert gongshi("scan", "site") == (0, [])
+    assert gongshi("scan", "site") == (0, [CLEAN])
 
 
 def test_validate_reports_personal_data_where_the_clerk_typed_it(project, gongshi):
@@ -234,7 +237,7 @@ def sample_site(tmp_path_factory):
 
 
 def test_scan_finds_nothing_on_the_sample_sites(sample_site, gongshi):
-    assert gongshi("scan", str(sample_site)) == (0, [])
+    assert gongshi("scan", str(sample_site)) == (0, [CLEAN])
 
 
 def test_scan_names_the_file_with_a_planted_leak(sample_site, gongshi, tmp_path):
@@ -249,9 +252,11 @@ def test_scan_names_the_file_with_a_planted_leak(sample_site, gongshi, tmp_path)
                      encoding="utf-8")
     code, lines = gongshi("scan", str(site), "--secret", "剑阁县医疗保障局")
     assert code == 1
-    assert f"{site}/shili/officers/index.html: E-SCAN-PERSONAL-DATA 有身份证号 110105********002X" in lines
-    assert f"{site}/jiange/search/search_index.json: E-SCAN-PERSONAL-DATA 有手机号 139****5678" in lines
-    assert f"{site}/jiange/index.html: E-SCAN-SECRET 有不得公开的文字 “剑…”（8 个字）（来自 --secret）" in lines
+    assert f"{site}/shili/officers/index.html: E-SCAN-PERSONAL-DATA 有身份证号 110105********002X — {PERSONAL_HINT}" in lines
+    assert f"{site}/jiange/search/search_index.json: E-SCAN-PERSONAL-DATA 有手机号 139****5678 — {PERSONAL_HINT}" in lines
+    assert f"{site}/jiange/index.html: E-SCAN-SECRET 有不得公开的文字 “剑…”（8 个字）（来自 --secret） — " \
+           "请找到网页中这段文字的来源，删除后重新生成" in lines
+    assert lines[-1].startswith(f"共 {len(lines) - 1} 个错误，0 个警告（E-SCAN-PERSONAL-DATA ×2，E-SCAN-SECRET ×")
     assert not any(VALID_ID in line or "13912345678" in line or "剑阁县医疗保障局" in line for line in lines)
 
 

@@ -183,7 +183,7 @@ def test_a_withdrawn_decision_pdf_is_refused_by_the_scan_if_copied_by_hand(proje
 def test_the_notice_is_the_one_place_the_scan_allows_the_case_number(project, gongshi):
     _build(gongshi)
     code, lines = gongshi("scan", "site", "--content", "content", "--today", "2026-11-23")
-    assert (code, lines) == (0, [])
+    assert (code, lines) == (0, ["检查通过：没有发现问题。"])
     page = project.file("site/shili/decisions/2026-003/index.html")
     page.write_text(page.read_text(encoding="utf-8") + f"<p>{REVOKED_CASE}</p>", encoding="utf-8")
     code, lines = gongshi("scan", "site", "--content", "content", "--today", "2026-11-23")

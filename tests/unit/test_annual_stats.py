@@ -8,9 +8,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from generator.load.county import County
-from generator.public.annual_stats import (
-    annual_sections, annual_statistics, annual_years, data_years, report_csv, report_json, county_year,
-)
+from generator.load.yaml_file import YamlDocument
+from generator.public.annual_stats import annual_sections, annual_statistics, annual_years, county_year, data_years
+from generator.render.report_formats import report_csv, report_json
 
 
 def decision(kind="行政处罚", decided="2025-03-10", **extra) -> dict:
@@ -21,7 +21,8 @@ def decision(kind="行政处罚", decided="2025-03-10", **extra) -> dict:
 def county(decisions: list[dict], reports=(), inspections=None, first_year=None) -> County:
     c = County("ceshi", Path("content/ceshi"))
     c.decisions = {f"d{i}": SimpleNamespace(data=d) for i, d in enumerate(decisions)}
-    c.documents["subject"] = SimpleNamespace(data={"name": "测试县医疗保障局"})
+    c.documents["subject"] = YamlDocument(Path("content/ceshi/subject.yml"), "content/ceshi/subject.yml",
+                                          "subject.schema.json", {"name": "测试县医疗保障局"})
     if reports:
         c.documents["annual"] = SimpleNamespace(data={"reports": list(reports)})
     if inspections:

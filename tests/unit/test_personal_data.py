@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.public.personal_data import find_personal_data, mask
+from generator.privacy.personal_data import find_personal_data, mask
 
 VALID_ID = "11010519491231002X"       # checksum verified (GB 11643)
 INVALID_ID = "110105194912310021"     # same digits, wrong check character

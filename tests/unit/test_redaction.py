@@ -1,6 +1,6 @@
 """The public view's redaction: markers, field policies, and what it reports."""
 
-from generator.public.redaction import COMMERCIAL_SECRET_NOTICE, redact, redact_text
+from generator.privacy.redaction import COMMERCIAL_SECRET_NOTICE, redact, redact_text
 
 ID = "11010519491231002X"
 

@@ -11,7 +11,8 @@ from datetime import date
 
 import pytest
 
-from generator.law.working_days import UnknownYear, WorkingCalendar, YearArrangement
+from generator.errors import UnknownYear
+from generator.law.working_days import WorkingCalendar, YearArrangement
 
 
 @pytest.mark.parametrize("decided, deadline, why", [

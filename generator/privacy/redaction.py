@@ -12,8 +12,9 @@ half-width brackets) or names
 whole fields in a record's `commercial_secrets`; both read `[商业秘密，依法不予公开]`. A list item
 with `classified: true` (涉密) is left out altogether.
 
-`redact` is the only function that turns raw content into publishable values; the check stage calls
-it for the findings it reports and the public view for the data it publishes.
+`redact` is the only function that turns raw content into publishable values. Each loaded record
+is redacted once (`YamlDocument.redacted` in load/yaml_file.py): the check stage reports the events
+of that result and the public view publishes its data.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..check.schema import registry
+from ..schema import registry
 from .personal_data import KIND_LABELS, find_personal_data
 
 SHOWN, MASKED, DROPPED = "shown", "masked", "dropped"

@@ -1,7 +1,7 @@
-"""Personal data in free text: find it, and mask it for the public view.
+"""Personal data in free text: find it, and mask it.
 
 The public view masks every find (redaction.py); `gongshi scan` looks for the same patterns in
-the built files.
+the built files; the check stage reports them to the clerk.
 
 A number is judged by its digit run, never by a piece glued into a longer one:
 `1381234567890123` is no mobile number. Runs may be written with full-width digits or split by
@@ -79,9 +79,6 @@ def find_personal_data(text: str) -> list[Find]:
     return _without_overlaps(finds)
 
 
-MAX_GROUPS = 20   # a 19-digit card typed digit by digit; bounds the work on a long run of numbers
-
-
 def _numbers_in_run(match) -> list[Find]:
     """The run as one number if it is one; else the longest stretches of its separated groups
     that are (`139… 138…` typed one space apart are two finds)."""
@@ -130,7 +127,8 @@ def id_birth_date(digits: str) -> date | None:
     """The birth date of a mainland resident ID number, or None when it is none: 18 characters
     with a valid birth date and check character (GB 11643), or the older 15 digits with a valid
     birth date. Area codes below province level change too often to judge, so only the province
-    is checked."""
+    is checked. A birth date still to come is no reason to let a number through: detection does
+    not depend on the day it runs."""
     if digits[:2] not in PROVINCES:
         return None
     if re.fullmatch(r"[0-9]{17}[0-9X]", digits):
@@ -145,7 +143,7 @@ def id_birth_date(digits: str) -> date | None:
         born = date(int(year), int(month), int(day))
     except ValueError:
         return None
-    return born if date(1900, 1, 1) <= born <= date.today() else None
+    return born if born >= date(1900, 1, 1) else None
 
 
 def _classify(digits: str, groups: list[str]):
