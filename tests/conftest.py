@@ -29,6 +29,11 @@ class Project:
         assert old in text, f"{old!r} not in {relative}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
+    def apply(self, edits) -> None:
+        """Each (file, old, new) of `edits` in turn, as `edit` does."""
+        for relative, old, new in edits:
+            self.edit(relative, old, new)
+
     def write(self, relative: str, text: str) -> None:
         path = self.file(relative)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,3 +62,17 @@ def gongshi(capsys):
         return code, [line for line in out.splitlines() if line]
 
     return run
+
+
+@pytest.fixture
+def clerk_reads(project, gongshi):
+    """Make the (file, old, new) edits, validate the sample county on `today`, and assert that the
+    clerk reads `expected`, one exact line, and that the exit code says whether it is an error."""
+
+    def check(edits, today: str, expected: str) -> None:
+        project.apply(edits)
+        code, lines = gongshi("validate", "--county", "shili", "--today", today)
+        assert expected in lines, lines
+        assert code == (1 if ": E-" in expected else 0)
+
+    return check

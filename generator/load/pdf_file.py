@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,26 +46,32 @@ PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, Index
               ZeroDivisionError, OverflowError)
 
 
+@contextmanager
+def _unreadable_if_it_fails():
+    """Whatever a malformed PDF makes pypdf raise becomes E-PDF-UNREADABLE, saying what went wrong."""
+    try:
+        yield
+    except PDF_ERRORS as exc:
+        raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
+
+
 def _reader(source) -> PdfReader:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every small defect
-    try:
+    with _unreadable_if_it_fails():
         reader = PdfReader(source)
         if reader.is_encrypted:
             raise PdfProblem("E-PDF-ENCRYPTED")
         len(reader.pages)  # forces the page tree to be read
         if reader.attachments:
             raise PdfProblem("E-PDF-EMBEDDED")
-    except PdfProblem:
-        raise
-    except PDF_ERRORS as exc:
-        raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
     return reader
 
 
 def load_pdf(path: Path) -> LoadedPdf:
     """An attachment's text and its publishable copy, from one parse; PdfProblem if it cannot be read."""
     reader = _reader(path)
-    return LoadedPdf(_text(reader), _without_metadata(reader))
+    published = _without_metadata(reader)   # first: reading the text resolves objects in place, which the copy would then inline
+    return LoadedPdf(_text(reader), published)
 
 
 def read_pdf_text(source: Path | bytes) -> PdfText:
@@ -72,7 +79,7 @@ def read_pdf_text(source: Path | bytes) -> PdfText:
 
 
 def _text(reader: PdfReader) -> PdfText:
-    try:
+    with _unreadable_if_it_fails():
         pages = ["\n".join([page.extract_text() or ""] + _annotation_texts(page)) for page in reader.pages]
         fields = [str(v) for f in (reader.get_fields() or {}).values() for k, v in f.items()
                   if k in ("/V", "/TU", "/T") and v is not None]
@@ -80,8 +87,6 @@ def _text(reader: PdfReader) -> PdfText:
         # NFKC gives back the characters a search for a name or a case number expects.
         return PdfText([unicodedata.normalize("NFKC", p) for p in pages],
                        [unicodedata.normalize("NFKC", t) for t in _outline_titles(reader.outline) + fields])
-    except PDF_ERRORS as exc:
-        raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
 
 
 def _annotation_texts(page) -> list[str]:
@@ -105,19 +110,17 @@ def _outline_titles(outline) -> list[str]:
 def read_pdf_metadata(source: Path | bytes) -> list[str]:
     """Every text value of the document information dictionary and the XMP packet."""
     reader = _reader(io.BytesIO(source) if isinstance(source, bytes) else source)
-    try:
+    with _unreadable_if_it_fails():
         values = [str(v) for v in (reader.metadata or {}).values()]
         xmp = reader.trailer["/Root"].get("/Metadata")
         if xmp is not None:
             values.append(xmp.get_object().get_data().decode("utf-8", "replace"))
-    except PDF_ERRORS as exc:
-        raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
     return values
 
 
 def _without_metadata(reader: PdfReader) -> bytes:
     """The PDF rewritten with no information dictionary and no XMP or PieceInfo, anywhere."""
-    try:
+    with _unreadable_if_it_fails():
         writer = PdfWriter(clone_from=reader)
         writer.metadata = None
         for key in METADATA_KEYS:
@@ -127,6 +130,4 @@ def _without_metadata(reader: PdfReader) -> bytes:
                 page.pop(NameObject(key), None)
         out = io.BytesIO()
         writer.write(out)
-    except PDF_ERRORS as exc:
-        raise PdfProblem("E-PDF-UNREADABLE", str(exc) or type(exc).__name__) from exc
     return out.getvalue()

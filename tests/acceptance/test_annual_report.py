@@ -158,8 +158,9 @@ def test_report_csv_opens_in_excel(shili, capsys):
 
 
 def test_report_names_no_party_and_no_case_number(shili, capsys):
-    for fmt in ("text", "json", "csv"):
-        _, out, _ = run(capsys, "report", "--year", "2025", "--today", "2026-11-23", "--format", fmt)
+    for fmt, total in (("text", "25,700元"), ("json", '"fines": 25700'), ("csv", ",25700,")):
+        code, out, _ = run(capsys, "report", "--year", "2025", "--today", "2026-11-23", "--format", fmt)
+        assert code == 0 and total in out, (fmt, out)   # the report is there, with shili's figures
         for secret in ("示医保", "大药房", "测试少年甲", "涉密测试单位", "50000", "50,000"):
             assert secret not in out, (fmt, secret)
 

@@ -2,62 +2,50 @@
 
 from __future__ import annotations
 
+import pytest
+
 PENDING = "content/shili/decisions/2026-001.yml"     # 行政处罚, decided Wed 2026-11-18, not yet published
 PUBLISHED = "content/shili/decisions/2025-001.yml"   # decided Mon 2025-05-12, published 2025-05-16
 CITATION = "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）1"
+OFFICER_CITATION = "《行政处罚法》第四十二条；《医疗保障基金使用监督管理条例》第二十九条；《行政强制法》第十八条"
+CLEAN = "检查通过：没有发现问题。"
+LATE = (PUBLISHED, "published: '2025-05-16'", "published: '2025-05-23'")
 
 
 def test_pending_decision_within_its_deadline_is_quiet(project, gongshi):
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
-    assert code == 0 and lines == ["检查通过：没有发现问题。"]
+    assert code == 0 and lines == [CLEAN]
 
 
-def test_due_within_two_working_days_is_a_warning(project, gongshi):
+@pytest.mark.parametrize("edits, today, expected", [
     # deadline: 11/19, 20, 23, 24, 25, 26, 27 → Fri 2026-11-27; on Wed 11/25 two working days are left
-    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-25")
-    assert code == 0
-    assert f"{PENDING}:7: W-DEADLINE-SOON 行政处罚决定 示医保罚〔2026〕1号 须在 2026年11月27日 前公示，还剩 2 个工作日 — " \
-           "请尽快完成公示审批，填写 approval 和 published" in lines
-
-
-def test_not_published_after_the_deadline_is_an_error(project, gongshi):
-    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-30")
-    assert code == 1
-    assert f"{PENDING}:7: E-DEADLINE-MISSED 行政处罚决定 示医保罚〔2026〕1号 逾期未公示：于 2026年11月18日 作出，" \
-           f"应在 7 个工作日内即 2026年11月27日 前公示（{CITATION}） — 请立即完成公示审批，填写 approval 和 published" in lines
-
-
-def test_published_late_is_an_error(project, gongshi):
+    pytest.param([], "2026-11-25",
+                 f"{PENDING}:7: W-DEADLINE-SOON 行政处罚决定 示医保罚〔2026〕1号 须在 2026年11月27日 前公示，还剩 2 个工作日 — "
+                 "请尽快完成公示审批，填写 approval 和 published", id="due-soon"),
+    pytest.param([], "2026-11-30",
+                 f"{PENDING}:7: E-DEADLINE-MISSED 行政处罚决定 示医保罚〔2026〕1号 逾期未公示：于 2026年11月18日 作出，"
+                 f"应在 7 个工作日内即 2026年11月27日 前公示（{CITATION}） — 请立即完成公示审批，填写 approval 和 published",
+                 id="missed"),
     # 5/12 Mon → 5/13–5/16, 5/19–5/21: deadline Wed 2025-05-21; published Fri 5/23 is 2 working days late
-    project.edit(PUBLISHED, "published: '2025-05-16'", "published: '2025-05-23'")
-    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
-    assert code == 1
-    assert f"{PUBLISHED}:35: E-DEADLINE-LATE 行政处罚决定 示医保罚〔2025〕1号 于 2025年5月12日 作出，应在 7 个工作日内即 " \
-           f"2025年5月21日 前公示，实际 2025年5月23日 才公示，晚了 2 个工作日（{CITATION}） — " \
-           "法律、行政法规另有规定的，请在 publish_delay 中写明理由和依据；否则请核对公示日期" in lines
-
-
-def test_a_recorded_legal_exception_allows_a_later_publication(project, gongshi):
-    project.edit(PUBLISHED, "published: '2025-05-16'",
-                 "published: '2025-05-23'\npublish_delay:\n  reason: 涉案线索移送公安机关，公示可能妨碍侦查\n"
-                 "  basis: 《中华人民共和国政府信息公开条例》第十四条")
-    assert gongshi("validate", "--county", "shili", "--today", "2026-11-23")[0] == 0
-
-
-def test_published_without_approval_is_an_error(project, gongshi):
-    project.edit(PUBLISHED, "approval:\n  by: 局长 张示例\n  date: '2025-05-14'\n", "")
-    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
-    assert code == 1
-    assert f"{PUBLISHED}:32: E-APPROVAL-MISSING 决定 示医保罚〔2025〕1号 填写了公示日期，但没有公示审批（approval） — " \
-           "请填写 approval 的审批人（by）和审批日期（date）；未经审批的决定不会公示" in lines
-
-
-def test_approved_after_publication_is_an_error(project, gongshi):
-    project.edit(PUBLISHED, "  date: '2025-05-14'", "  date: '2025-05-19'")
-    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
-    assert code == 1
-    assert f"{PUBLISHED}:34: E-APPROVAL-AFTER 决定 示医保罚〔2025〕1号 的公示审批日期 2025年5月19日 晚于公示日期 2025年5月16日 — " \
-           "应当先审批后公示；请核对这两个日期" in lines
+    pytest.param([LATE], "2026-11-23",
+                 f"{PUBLISHED}:35: E-DEADLINE-LATE 行政处罚决定 示医保罚〔2025〕1号 于 2025年5月12日 作出，应在 7 个工作日内即 "
+                 f"2025年5月21日 前公示，实际 2025年5月23日 才公示，晚了 2 个工作日（{CITATION}） — "
+                 "法律、行政法规另有规定的，请在 publish_delay 中写明理由和依据；否则请核对公示日期", id="late"),
+    pytest.param([(PUBLISHED, "published: '2025-05-16'",
+                   "published: '2025-05-23'\npublish_delay:\n  reason: 涉案线索移送公安机关，公示可能妨碍侦查\n"
+                   "  basis: 《中华人民共和国政府信息公开条例》第十四条")], "2026-11-23", CLEAN, id="late-with-legal-delay"),
+    pytest.param([(PUBLISHED, "approval:\n  by: 局长 张示例\n  date: '2025-05-14'\n", "")], "2026-11-23",
+                 f"{PUBLISHED}:32: E-APPROVAL-MISSING 决定 示医保罚〔2025〕1号 填写了公示日期，但没有公示审批（approval） — "
+                 "请填写 approval 的审批人（by）和审批日期（date）；未经审批的决定不会公示", id="no-approval"),
+    pytest.param([(PUBLISHED, "  date: '2025-05-14'", "  date: '2025-05-19'")], "2026-11-23",
+                 f"{PUBLISHED}:34: E-APPROVAL-AFTER 决定 示医保罚〔2025〕1号 的公示审批日期 2025年5月19日 晚于公示日期 2025年5月16日 — "
+                 "应当先审批后公示；请核对这两个日期", id="approved-after"),
+    pytest.param([(PUBLISHED, "officers: [zhang-shili, li-shifan]", "officers: [zhang-shili]")], "2026-11-23",
+                 f"{PUBLISHED}:26: E-OFFICERS-TOO-FEW 行政处罚决定 示医保罚〔2025〕1号 只有 1 名承办执法人员，至少应有 2 名"
+                 f"（{OFFICER_CITATION}） — 请在 officers 中列出全部承办人员的编号", id="one-officer"),
+])
+def test_the_clerk_reads_one_exact_line(clerk_reads, edits, today, expected):
+    clerk_reads(edits, today, expected)
 
 
 def test_deadline_in_a_year_nobody_knows_names_the_file_to_add(project, gongshi):
@@ -92,16 +80,6 @@ def test_calendar_file_must_match_its_name(project, gongshi):
     assert code == 1
     assert "site_config/calendar/2028.yml:1: E-CALENDAR-FILE 文件 2028.yml 中的年份是 2027，与文件名不一致 — 文件名应为 2027.yml" in lines
 
-
-OFFICER_CITATION = "《行政处罚法》第四十二条；《医疗保障基金使用监督管理条例》第二十九条；《行政强制法》第十八条"
-
-
-def test_a_penalty_needs_two_case_officers(project, gongshi):
-    project.edit(PUBLISHED, "officers: [zhang-shili, li-shifan]", "officers: [zhang-shili]")
-    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
-    assert code == 1
-    assert f"{PUBLISHED}:26: E-OFFICERS-TOO-FEW 行政处罚决定 示医保罚〔2025〕1号 只有 1 名承办执法人员，至少应有 2 名" \
-           f"（{OFFICER_CITATION}） — 请在 officers 中列出全部承办人员的编号" in lines
 
 
 def test_a_case_officer_needs_a_certificate_valid_on_the_decision_date(project, gongshi):

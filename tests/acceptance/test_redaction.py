@@ -118,12 +118,11 @@ def test_planted_personal_data_and_secrets_appear_in_no_built_file(project, gong
     assert gongshi("scan", "site") == (0, [CLEAN])
 
 
-def test_validate_reports_personal_data_where_the_clerk_typed_it(project, gongshi):
-    project.edit("content/shili/subject.yml", "组织行政执法人员法律知识培训。", "组织行政执法人员法律知识培训。联系手机13912345678。")
-    code, lines = gongshi("validate", "--county", "shili")
-    assert code == 0
-    assert "content/shili/subject.yml:16: W-PERSONAL-DATA 字段 agencies[2].duties（主要职责）有手机号 139****5678，" \
-           "公示时已自动打码 — 个人信息不应写进公示内容；请删除或改写，确需留存的请填在不公开的字段中" in lines
+def test_validate_reports_personal_data_where_the_clerk_typed_it(clerk_reads):
+    clerk_reads([("content/shili/subject.yml", "组织行政执法人员法律知识培训。", "组织行政执法人员法律知识培训。联系手机13912345678。")],
+                "2026-11-23",
+                "content/shili/subject.yml:16: W-PERSONAL-DATA 字段 agencies[2].duties（主要职责）有手机号 139****5678，"
+                "公示时已自动打码 — 个人信息不应写进公示内容；请删除或改写，确需留存的请填在不公开的字段中")
 
 
 def test_a_county_can_make_personal_data_an_error(project, gongshi):

@@ -42,6 +42,13 @@ def test_a_deadline_in_an_unknown_year_comes_first_and_says_which_file_to_add(pr
                        "请先新建 site_config/calendar/2027.yml  [content/shili/decisions/2026-001.yml]"
 
 
-def test_an_unknown_county_is_refused(project, gongshi, capsys):
-    code, _ = gongshi("status", "--county", "nowhere")
-    assert code == 1
+def test_an_unknown_county_is_refused(project, gongshi):
+    code, lines = gongshi("status", "--county", "nowhere")
+    assert (code, lines) == (1, ["content: E-COUNTY-UNKNOWN 找不到县 nowhere — 已有的县：jiange、shili",
+                                 "共 1 个错误，0 个警告（E-COUNTY-UNKNOWN ×1）。"])
+
+
+def test_without_content_there_is_nothing_to_list(project, gongshi):
+    code, lines = gongshi("status", "--content", "nowhere")
+    assert (code, lines) == (1, ["nowhere: E-FILE-UNREADABLE 无法读取文件：内容目录不存在 — 请检查文件是否存在、是否有读取权限",
+                                 "共 1 个错误，0 个警告（E-FILE-UNREADABLE ×1）。"])
