@@ -62,6 +62,9 @@ def _build(args) -> int:
 
 def _scan(args) -> int:
     result = scan(args.dir, args.secret, args.secrets_file, args.content, args.config, args.today)
+    if result.stops:
+        print_findings(result.stops, sys.stderr)
+        return 1
     print_findings(result.findings)
     return 0 if result.ok else 1
 
@@ -69,7 +72,7 @@ def _scan(args) -> int:
 def _status(args) -> int:
     result = status(args.content, args.config, args.county, args.today)
     if not result.ok:
-        print_findings(result.findings)
+        print_findings(result.findings, sys.stderr)
         return 1
     print_lines(result.lines)
     return 0

@@ -37,6 +37,7 @@ CODES: dict[str, tuple[Severity, str, str]] = {
                         "只能用字母、数字和连字符，如 2025-001.yml"),
     "E-COUNTY-ID": (E, "县文件夹名 {name} 不合规", "只能用小写字母、数字和连字符，如 jiange"),
     "E-COUNTY-UNKNOWN": (E, "找不到县 {county}", "已有的县：{known}"),
+    "E-COUNTY-NONE": (E, "内容目录中还没有县", "每个县一个文件夹，文件夹名就是县编号（小写字母、数字、连字符），如 content/jiange/"),
     "E-CONFIG-MISSING": (E, "县 {county} 没有站点配置文件",
                          "请复制 site_config 中已有县的配置，改名为 {county}.yml 并修改其中内容"),
     # check: schema

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .codes import spoils_file
+from .codes import finding, spoils_file
 from .load.county import County, select_counties
 from .paths import display_path
 from .public.annual_stats import county_year
@@ -34,9 +34,9 @@ class Report:
 
 
 def annual_report(content_dir: Path, config_dir: Path, only: list[str] | None, year: int, today: date, fmt: str) -> Report:
-    stops = select_counties(content_dir, only).stops
-    if stops:
-        return Report(findings=stops)
+    selection = select_counties(content_dir, only)
+    if selection.stops or not selection.ids:
+        return Report(findings=selection.stops or [finding("E-COUNTY-NONE", display_path(content_dir))])
     result = validate(content_dir, config_dir, only, today)
     notes = []
     for county in result.counties:

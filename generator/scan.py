@@ -20,23 +20,25 @@ from .verify.leak_scan import scan_site
 
 @dataclass
 class Scan:
-    findings: list = field(default_factory=list)
+    findings: list = field(default_factory=list)   # what the scan found in the built files
+    stops: list = field(default_factory=list)      # why it could not look
 
     @property
     def ok(self) -> bool:
-        return not self.findings
+        return not self.findings and not self.stops
 
 
 def scan(site: Path, secrets: list[str], secrets_file: Path | None, content_dir: Path | None, config_dir: Path,
          today: date) -> Scan:
     if not site.is_dir():
-        return Scan([finding("E-SCAN-NO-SITE", display_path(site), None)])
+        return Scan(stops=[finding("E-SCAN-NO-SITE", display_path(site), None)])
     declared = {s: "--secret" for s in secrets}
     if secrets_file is not None:
         try:
             lines = secrets_file.read_text(encoding="utf-8-sig").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            return Scan([finding("E-FILE-UNREADABLE", display_path(secrets_file), None, detail=getattr(exc, "strerror", None) or exc)])
+            return Scan(stops=[finding("E-FILE-UNREADABLE", display_path(secrets_file), None,
+                                       detail=getattr(exc, "strerror", None) or exc)])
         declared.update({line.strip(): display_path(secrets_file) for line in lines if line.strip()})
     folder_secrets, folder_exceptions = {}, {}
     for county_id in select_counties(content_dir).ids if content_dir is not None else []:

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from .check.annual_report import owed_by
 from .check.calendar import working_calendar
 from .cn_format import chinese_date
 from .errors import UnknownYear
 from .findings import has_errors
-from .law.annual_report import reports_owed, written_years
 from .law.lifecycle import awaits_publication, publication_deadline, was_published, withdrawal, withdrawal_deadline
 from .law.parameters import county_law
 from .load.county import load_county, select_counties
@@ -57,7 +57,7 @@ def status(content_dir: Path, config_dir: Path, only: list[str] | None, today: d
 def due_items(county, calendar, today: date) -> list[Due]:
     law = county_law(county)
     items = _decisions_to_publish(county, law, calendar) + _withdrawals_to_record(county, law, calendar, today)
-    items += _certificates_expiring(county, law, today) + _annual_reports(county, law, today)
+    items += _certificates_expiring(county, law, today) + _annual_reports(county, today)
     return sorted(items, key=lambda item: (item.deadline is not None, item.deadline or today, item.what))
 
 
@@ -97,12 +97,11 @@ def _certificates_expiring(county, law, today: date) -> list[Due]:
     return items
 
 
-def _annual_reports(county, law, today: date) -> list[Due]:
+def _annual_reports(county, today: date) -> list[Due]:
     """Every analysis owed, and the running year's, which falls due next January."""
     where = display_path(county.folder / "annual.yml")
-    owed = reports_owed(written_years(county.data("annual")), law["annual_report_first_year"], today)
     return [Due(report.due, f"发布 {report.year} 年度执法数据说明（在 annual.yml 中加 year: {report.year} 和 summary）", where,
-                working_days=False) for report in owed]
+                working_days=False) for report in owed_by(county, today)]
 
 
 def _dated(deadline, what: str, where: str) -> Due:

@@ -12,19 +12,25 @@ from datetime import date
 
 from ..cn_format import chinese_date
 from ..codes import finding
-from ..law.annual_report import DUE_CITATION, reports_owed, written_years
+from ..law.annual_report import DUE_CITATION, ReportOwed, reports_owed, written_years
 from ..law.parameters import county_law
 from ..paths import display_path
 
 
-def check_annual_report(county, today: date) -> list:
+def owed_by(county, today: date) -> list[ReportOwed]:
+    """The analyses the county owes up to the running year's, as `gongshi validate` and `gongshi
+    status` both see them. None can be told when annual.yml or the site config (which years to
+    check) did not load: that is reported already."""
     if "annual" in county.unreadable or county.config is None or county.config.data is None:
-        return []   # annual.yml or the site config (which years to check) did not load: reported already
+        return []
+    return reports_owed(written_years(county.data("annual")), county_law(county)["annual_report_first_year"], today)
+
+
+def check_annual_report(county, today: date) -> list:
     doc = county.documents.get("annual")
     path = doc.display if doc else display_path(county.folder / "annual.yml")
     line = doc.line_of(("reports",)) if doc else None
     create = "" if doc else "（这个文件还没有：请先新建，第一行写 reports:）"
-    owed = reports_owed(written_years(county.data("annual")), county_law(county)["annual_report_first_year"], today)
     return [finding("E-ANNUAL-MISSING" if report.is_late(today) else "W-ANNUAL-DUE", path, line, year=report.year,
                     deadline=chinese_date(report.due), citation=DUE_CITATION, file=path, create=create)
-            for report in owed if report.has_ended(today)]
+            for report in owed_by(county, today) if report.has_ended(today)]

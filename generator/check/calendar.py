@@ -17,6 +17,7 @@ from .schema import check_schema
 
 def working_calendar(config_dir: Path) -> tuple[WorkingCalendar, list]:
     docs, findings = load_calendar_files(config_dir)
+    unclean = {found.path for found in findings}   # a duplicate key, say: the file is checked, but not used
     calendar = WorkingCalendar(folder=calendar_folder(config_dir))
     for doc in docs:
         found = check_schema(doc, CALENDAR_SCHEMA)
@@ -24,7 +25,7 @@ def working_calendar(config_dir: Path) -> tuple[WorkingCalendar, list]:
             found.append(finding("E-CALENDAR-FILE", doc.display, doc.line_of(("year",)), year=doc.data["year"],
                                  name=doc.path.name))
         findings += found
-        if not found:
+        if not found and doc.display not in unclean:
             arrangement = _arrangement(doc.data)
             calendar.extra_years[arrangement.year] = arrangement
     return calendar, findings

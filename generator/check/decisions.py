@@ -21,7 +21,7 @@ def counted(doc, path: tuple, rule) -> list:
     try:
         return rule()
     except UnknownYear as unknown:
-        return [finding("E-CALENDAR-YEAR", doc.display, doc.line_of(path), case=doc.data.get("case_number", ""),
+        return [finding("E-CALENDAR-YEAR", doc.display, doc.line_of(path), case=doc.data.get("case_number") or doc.path.stem,
                         year=unknown.year, file=unknown.file)]
     except (KeyError, TypeError, ValueError):
         return []

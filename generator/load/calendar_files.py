@@ -19,11 +19,11 @@ def calendar_folder(config_dir: Path) -> Path:
 
 
 def load_calendar_files(config_dir: Path) -> tuple[list[YamlDocument], list]:
-    """The year files that loaded cleanly, and the findings of those that did not."""
+    """The year files that loaded (with data), and the findings loading them gave."""
     docs, findings = [], []
     for path in sorted(calendar_folder(config_dir).glob("*.y*ml")):
         doc, found = load_yaml(path, display_path(path), CALENDAR_SCHEMA)
         findings += found
-        if doc.data is not None and not found:
+        if doc.data is not None:
             docs.append(doc)
     return docs, findings

@@ -153,7 +153,11 @@ def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument,
 
 def read_text_file(path: Path) -> tuple[str | None, list]:
     """A text attachment (Markdown) must be UTF-8 like the YAML that names it."""
-    text, problem = _decode(path.read_bytes(), display_path(path))
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [finding("E-FILE-UNREADABLE", display_path(path), None, detail=exc.strerror or exc)]
+    text, problem = _decode(raw, display_path(path))
     return text, [problem] if problem else []
 
 

@@ -29,6 +29,7 @@ from ..cn_format import amount_of, yuan
 from ..law.annual_report import report_due, written_years
 from ..law.lifecycle import WITHDRAWAL_EVENTS, day_of, events
 from ..law.parameters import county_law
+from ..privacy.redaction import redact_text
 
 DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
 KIND_LABELS = {"行政处罚": "行政处罚决定", "行政许可": "行政许可决定", "行政强制": "行政强制决定",
@@ -184,8 +185,8 @@ class CountyYear:
 
 
 def county_year(county, year: int, today: date) -> CountyYear:
-    """The figures of `year` for `gongshi report`, under the subject's name as the site shows it."""
-    subject = county.documents.get("subject")
-    name = subject.redacted.data.get("name", county.id) if subject is not None else county.id
-    return CountyYear(county.id, str(name), annual_statistics(county, year, today),
+    """The figures of `year` for `gongshi report`, under the subject's name masked as on the site.
+    The report is made even from content with errors, so a name typed as a number is masked too."""
+    name = redact_text(str((county.data("subject") or {}).get("name", county.id)))[0]
+    return CountyYear(county.id, name, annual_statistics(county, year, today),
                       year in written_years(county.data("annual")), recorded_from(county))

@@ -129,7 +129,8 @@ def withheld_decision_values(county, today: date) -> tuple[dict[str, str], dict[
     law = county_law(county)
     values, public, notice_pages = {}, set(), {}
     for decision_id, doc in county.decisions.items():
-        party = str((doc.data.get("party") or {}).get("name", ""))
+        party = doc.data.get("party") if isinstance(doc.data.get("party"), dict) else {}
+        party = str(party.get("name", ""))
         case_number = str(doc.data.get("case_number", ""))
         named = {case_number, party if len(party) >= MIN_WITHHELD_NAME else ""} - {""}
         reason = withheld_reason(doc.data, today, law)

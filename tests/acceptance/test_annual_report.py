@@ -281,3 +281,21 @@ def test_jiange_is_checked_from_2026_only(project, gongshi):
     assert code == 1
     assert [line.split(" — ")[0] for line in annual_lines(lines)] == [
         f"content/jiange/annual.yml:2: E-ANNUAL-MISSING 2026 年度执法数据说明逾期未公开，应于 2027年1月31日 前公开（{CITATION}）"]
+
+
+def test_report_without_any_county_is_refused(tmp_path, monkeypatch, capsys):
+    (tmp_path / "content").mkdir()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "report", "--year", "2025", "--today", "2026-11-23")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "content: E-COUNTY-NONE 内容目录中还没有县 — 每个县一个文件夹，文件夹名就是县编号（小写字母、数字、连字符），如 content/jiange/",
+        "共 1 个错误，0 个警告（E-COUNTY-NONE ×1）。", "未生成统计。"]
+
+
+def test_report_masks_a_name_typed_as_a_number(shili, capsys):
+    # the report is made from content with errors too: a mobile typed without quotes is still masked
+    shili.edit("content/shili/subject.yml", "name: 示例县医疗保障局", "name: 13812345678")
+    for fmt in ("text", "json", "csv"):
+        code, out, _ = run(capsys, "report", "--year", "2025", "--county", "shili", "--today", "2026-11-23", "--format", fmt)
+        assert code == 0 and "138****5678" in out and "13812345678" not in out, fmt

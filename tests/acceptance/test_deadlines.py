@@ -91,3 +91,23 @@ def test_a_case_officer_needs_a_certificate_valid_on_the_decision_date(project, 
     assert code == 1
     assert f"{PENDING}:21: E-OFFICER-CERTIFICATE 承办人员 刘模拟（liu-moni）的执法证有效期为 2021年1月1日至2025年12月31日，" \
            "2026年11月18日 作出决定时不在有效期内 — 未取得有效执法证件的人员不得从事执法活动；请核对承办人员或证件有效期" in lines
+
+
+def test_a_calendar_file_with_a_duplicate_key_is_still_checked(project, gongshi):
+    project.write("site_config/calendar/2027.yml", "year: 2027x\nsource: 测试\nsource: 测试\nholidays: []\nworkdays: []\nbogus: 1\n")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert [line.split(" — ")[0] for line in lines if "calendar/2027.yml" in line] == [
+        "site_config/calendar/2027.yml:1: E-SCHEMA-TYPE 字段 year（年份）应当是整数，现在是文字 2027x",
+        "site_config/calendar/2027.yml:3: E-YAML-DUPKEY 字段 source 在第 2 行和第 3 行重复出现，后一个会悄悄覆盖前一个",
+        "site_config/calendar/2027.yml:6: E-SCHEMA-UNKNOWN-FIELD 未知字段 bogus"]
+
+
+def test_a_calendar_file_with_a_duplicate_key_is_not_used(project, gongshi):
+    project.edit(PENDING, "decided: '2026-11-18'", "decided: '2026-12-25'")
+    project.write("site_config/calendar/2027.yml", "year: 2027\nsource: 测试\nsource: 测试\nholidays: []\nworkdays: []\n")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-12-28")
+    assert code == 1
+    assert [line.split(" — ")[0] for line in lines[:-1]] == [   # the deadline in 2027 still cannot be counted
+        f"{PENDING}:7: E-CALENDAR-YEAR 计算 示医保罚〔2026〕1号 的期限需要 2027 年的法定节假日安排，日历库中还没有",
+        "site_config/calendar/2027.yml:3: E-YAML-DUPKEY 字段 source 在第 2 行和第 3 行重复出现，后一个会悄悄覆盖前一个"]

@@ -366,3 +366,14 @@ def test_a_party_with_a_published_and_a_pending_decision_may_be_named(project, g
     code, lines = gongshi("build", "--county", "shili", "--out", "site", "--today", "2026-11-23")
     assert code == 0, lines
     assert found_anywhere(project.file("site"), "示医保罚〔2026〕1号") == []
+
+
+def test_scan_of_a_folder_that_does_not_exist_says_so_and_fails(project, capsys):
+    from generator.cli import main
+
+    assert main(["scan", "nosite"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        "nosite: E-SCAN-NO-SITE 要检查的网站目录不存在 — 请写已生成的网站目录（如 site），或先运行 gongshi build",
+        "共 1 个错误，0 个警告（E-SCAN-NO-SITE ×1）。"]

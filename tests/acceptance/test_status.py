@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.cli import main
+
 REVOKED = "content/shili/decisions/2026-002.yml"
 
 
@@ -42,13 +44,30 @@ def test_a_deadline_in_an_unknown_year_comes_first_and_says_which_file_to_add(pr
                        "请先新建 site_config/calendar/2027.yml  [content/shili/decisions/2026-001.yml]"
 
 
-def test_an_unknown_county_is_refused(project, gongshi):
-    code, lines = gongshi("status", "--county", "nowhere")
-    assert (code, lines) == (1, ["content: E-COUNTY-UNKNOWN 找不到县 nowhere — 已有的县：jiange、shili",
-                                 "共 1 个错误，0 个警告（E-COUNTY-UNKNOWN ×1）。"])
+def _run(capsys, *args):
+    code = main(list(args) + ["--today", "2026-11-23"])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err.splitlines()
 
 
-def test_without_content_there_is_nothing_to_list(project, gongshi):
-    code, lines = gongshi("status", "--content", "nowhere")
-    assert (code, lines) == (1, ["nowhere: E-FILE-UNREADABLE 无法读取文件：内容目录不存在 — 请检查文件是否存在、是否有读取权限",
-                                 "共 1 个错误，0 个警告（E-FILE-UNREADABLE ×1）。"])
+def test_an_unknown_county_is_refused(project, capsys):
+    code, out, err = _run(capsys, "status", "--county", "nowhere")
+    assert (code, out) == (1, "")
+    assert err == ["content: E-COUNTY-UNKNOWN 找不到县 nowhere — 已有的县：jiange、shili",
+                   "共 1 个错误，0 个警告（E-COUNTY-UNKNOWN ×1）。"]
+
+
+def test_without_content_there_is_nothing_to_list(project, capsys):
+    code, out, err = _run(capsys, "status", "--content", "nowhere")
+    assert (code, out) == (1, "")
+    assert err == ["nowhere: E-FILE-UNREADABLE 无法读取文件：内容目录不存在 — 请检查文件是否存在、是否有读取权限",
+                   "共 1 个错误，0 个警告（E-FILE-UNREADABLE ×1）。"]
+
+
+def test_the_annual_report_is_not_listed_when_the_site_config_is_missing(project, gongshi):
+    # which years to check is in the site config: as in `validate`, nothing is claimed without it
+    project.file("site_config/shili.yml").unlink()
+    code, lines = gongshi("status", "--county", "shili")
+    assert code == 0
+    assert not any("年度执法数据说明" in line for line in lines)
+    assert lines[1] == "shili：2 项待办"
