@@ -4,4 +4,6 @@ The pipeline reads in the order of the sub-packages:
 load → check → public (the public view) → render → verify → publish.
 """
 
-__version__ = "0.1.0"
+from .version import __version__
+
+__all__ = ["__version__"]

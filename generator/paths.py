@@ -1,11 +1,16 @@
-"""Where the project's own files are: schemas and theme ship beside the package."""
+"""Where gongshi's own files are, found through the installed package (importlib.resources): the
+schemas, the theme, the page templates, the base site configuration and the template of a new
+repository. The top-level schemas/ and theme/ of this checkout are mapped into the package
+(pyproject.toml), so a wheel carries them and a province's repository needs no copy of the tool."""
 
+from importlib.resources import files
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_DIR = PROJECT_ROOT / "schemas"
-THEME_DIR = PROJECT_ROOT / "theme"
-TEMPLATE_DIR = Path(__file__).resolve().parent / "render" / "templates"
+SCHEMA_DIR = Path(str(files("generator.schemas")))
+THEME_DIR = Path(str(files("generator.theme")))
+TEMPLATE_DIR = Path(str(files("generator.render") / "templates"))
+BASE_CONFIG = Path(str(files("generator.render") / "mkdocs-base.yml"))   # what every site config builds on
+REPOSITORY_TEMPLATE = Path(str(files("generator") / "repository_template"))   # what `gongshi init` writes
 
 # In each built county site: its small public record, which the portal and the leak scan read.
 MANIFEST = "gongshi.json"

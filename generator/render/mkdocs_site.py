@@ -1,7 +1,9 @@
 """Markdown tree → static site with MkDocs + Material, configured from site_config/<county>.yml.
 
-The county file inherits the base mkdocs.yml (`INHERIT: ../mkdocs.yml`); gongshi adds only what
-is computed per build: folders, navigation, theme folder and the data date.
+A county's configuration is gongshi's base (render/mkdocs-base.yml, shipped in the package), then
+the files the county file inherits (`INHERIT: ../mkdocs.yml`, the repository's shared settings),
+then the county file itself. gongshi adds only what is computed per build: folders, navigation,
+theme folder and the data date.
 """
 
 from __future__ import annotations
@@ -15,47 +17,65 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
+from ..cn_format import chinese_date
 from ..codes import finding
 from ..errors import BuildRefused
-from ..paths import THEME_DIR, display_path
-from ..cn_format import chinese_date
+from ..paths import BASE_CONFIG, THEME_DIR, display_path
 from .sections import HOME, SECTIONS
 
-
-COUNTY_RULES = ("redaction", "law")
+# gongshi's own settings under `extra`: read by the checks, never handed to the site engine.
+GONGSHI_SETTINGS = ("redaction", "law", "content_format")
 
 
 def navigation() -> list:
     return [{"首页": HOME}] + [{s.heading: s.page} for s in SECTIONS]
 
 
-def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> None:
+def site_config(config_path: Path) -> dict:
+    """The county's configuration as the site engine gets it: the base, then what the county file
+    inherits, then the county file (later keys win; mappings are merged, lists replaced)."""
     try:
+        with open(BASE_CONFIG, "rb") as f:
+            base = yaml_load(f)
         with open(config_path, "rb") as f:
-            base = yaml_load(f)  # follows INHERIT
+            own = yaml_load(f)  # follows INHERIT
     except (MkDocsException, OSError) as exc:
         raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
-    # The site engine sees only what the theme shows: county rules such as `redaction` stay here.
-    extra = {k: v for k, v in (base.get("extra") or {}).items() if k not in COUNTY_RULES}
+    return _laid_over(base, own)
+
+
+def _laid_over(base: dict, top: dict) -> dict:
+    out = dict(base)
+    for key, value in top.items():
+        out[key] = _laid_over(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def _theme(config: dict) -> dict:
+    theme = config.get("theme")
+    return theme if isinstance(theme, dict) else {"name": theme}   # `theme: material` names it alone
+
+
+def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> None:
+    config = site_config(config_path)
+    extra = {k: v for k, v in (config.get("extra") or {}).items() if k not in GONGSHI_SETTINGS}
     extra["footer"] = county.footer
     extra["gongshi"] = {"county": county.id,
                         "updated": county.updated.isoformat() if county.updated else "",
                         "updated_text": chinese_date(county.updated) if county.updated else ""}
-    theme = dict(base["theme"], custom_dir=str(THEME_DIR))
+    config.update(
+        docs_dir=str(docs_dir),
+        site_dir=str(site_dir),
+        # Material prints these into HTML unescaped; they come from a clerk's file.
+        site_name=html.escape(county.site_name),
+        site_description=html.escape(county.site_description),
+        theme=dict(_theme(config), custom_dir=str(THEME_DIR)),
+        nav=navigation(),
+        extra=extra,
+    )
     _quiet_mkdocs()
     try:
-        config = load_config(
-            config_file=str(config_path),
-            docs_dir=str(docs_dir),
-            site_dir=str(site_dir),
-            # Material prints these into HTML unescaped; they come from a clerk's file.
-            site_name=html.escape(county.site_name),
-            site_description=html.escape(county.site_description),
-            theme=theme,
-            nav=navigation(),
-            extra=extra,
-        )
-        mkdocs_build(config)
+        mkdocs_build(load_config(config_file=str(config_path), **config))
         # MkDocs' 404 page addresses everything from the host root ("/assets/…"), which breaks
         # when the county site lives under a sub-path of the government portal; the portal's
         # own web server answers unknown addresses anyway.

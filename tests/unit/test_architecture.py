@@ -68,3 +68,15 @@ def test_every_module_imports_on_its_own(name):
         for key in [k for k in sys.modules if k == "generator" or k.startswith("generator.")]:
             del sys.modules[key]
         sys.modules.update(saved)
+
+
+def test_the_wheel_lists_every_package_of_the_source_tree():
+    """pyproject.toml names the packages one by one (schemas/ and theme/ are mapped in): a new
+    sub-package must be named there too, or an installed gongshi would miss it."""
+    import tomllib
+
+    config = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    found = {"generator"} | {"generator." + ".".join(p.parent.relative_to(PROJECT / "generator").parts)
+                             for p in (PROJECT / "generator").rglob("__init__.py") if p.parent != PROJECT / "generator"}
+    mapped = {name for name, folder in config["package-dir"].items() if (PROJECT / folder / "__init__.py").is_file()}
+    assert set(config["packages"]) == found | mapped

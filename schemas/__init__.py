@@ -1,0 +1,1 @@
+"""Package data: the JSON Schemas of the content files (generator.paths finds them through the package)."""
