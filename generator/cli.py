@@ -5,6 +5,9 @@
   gongshi scan DIR   search built files for personal data and secrets    scan.scan
   gongshi status     each county's to-do list, soonest first             status.status
   gongshi report     one year's enforcement figures (text, JSON, CSV)    report.annual_report
+  gongshi init DIR   a new repository for a province, with an example    init.init_repository
+  gongshi schemas    rewrite the repository's copy of the schemas        init.write_schemas
+  gongshi --version  the installed version and the content format it reads
 
 Every finding is printed by reporter.print_findings. Options and exit codes: the README.
 """
@@ -19,13 +22,17 @@ from pathlib import Path
 
 from .build import NOT_BUILT, build
 from .codes import finding
+from .load.repository import SCHEMA_COPY
+from .paths import display_path
 from .errors import BuildRefused
+from .init import init_repository, next_steps, write_schemas
 from .render.report_formats import FORMATS
 from .report import annual_report
 from .reporter import print_findings, print_lines, write_data
 from .scan import scan
 from .status import status
 from .validate import validate
+from .version import CONTENT_FORMAT, __version__
 
 # China keeps one time zone, UTC+8, with no daylight saving: "today" is the date there, whatever the machine's zone.
 CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -89,6 +96,21 @@ def _report(args) -> int:
     return 0
 
 
+def _init(args) -> int:
+    result = init_repository(args.dir, args.today)
+    if not result.ok:
+        print_findings(result.findings, sys.stderr)
+        return 1
+    print_lines(next_steps(args.dir))
+    return 0
+
+
+def _schemas(args) -> int:
+    written = write_schemas(args.dir)
+    print_lines([f"已写入 {display_path(args.dir / SCHEMA_COPY)}/：{len(written)} 个 Schema（gongshi {__version__}）"])
+    return 0
+
+
 def _content_options(p) -> None:
     p.add_argument("--content", type=Path, default=Path("content"), help="内容目录（默认 content）")
     _config_option(p)
@@ -107,6 +129,7 @@ def _today_option(p, help: str) -> None:
 def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     """The parser, and the names of its commands."""
     parser = argparse.ArgumentParser(prog="gongshi", description="行政执法公示网站生成工具")
+    parser.add_argument("--version", action="version", version=f"gongshi {__version__}（读取第 {CONTENT_FORMAT} 版内容格式）")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
 
     p = commands.add_parser("validate", help="检查全部内容，一行一个问题")
@@ -138,6 +161,15 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text：中文表格（默认）；json、csv：下载用的数据（UTF-8，csv 带 BOM 便于 Excel 打开）")
     p.set_defaults(run=_report)
+
+    p = commands.add_parser("init", help="新建一个本省自己的仓库：示例县、站点配置、Schema、版本号和说明")
+    p.add_argument("dir", type=Path, metavar="DIR", help="新仓库的目录（不存在或为空）")
+    _today_option(p, "写入示例县的日期（默认：北京时间的今天）")
+    p.set_defaults(run=_init)
+
+    p = commands.add_parser("schemas", help="把安装的 gongshi 的 Schema 写入仓库的 schemas/（编辑器自动补全用）")
+    p.add_argument("dir", type=Path, nargs="?", default=Path("."), metavar="DIR", help="仓库目录（默认当前目录）")
+    p.set_defaults(run=_schemas)
     return parser, list(commands.choices)
 
 

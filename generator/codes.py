@@ -12,6 +12,20 @@ E, W = Severity.ERROR, Severity.WARNING
 CODES: dict[str, tuple[Severity, str, str]] = {
     # command line
     "E-COMMAND-UNKNOWN": (E, "没有 {command} 这个命令", "{suggestion}可用的命令：{known}；运行 gongshi --help 查看说明"),
+    # the repository: content format and schema copies
+    "E-FORMAT-MISSING": (E, "没有写明本仓库的内容格式版本（{file} 的 extra.content_format），无法判断 gongshi {version} 能否读取",
+                         "gongshi {version} 读取第 {reads} 版：内容按第 {reads} 版编写的，请在 {file} 中写 extra: 下一行 "
+                         "content_format: {reads}（gongshi init 生成的仓库已经写好）"),
+    "E-FORMAT-VALUE": (E, "内容格式版本 {value} 不是正整数（{file} 的 extra.content_format）",
+                       "请写成整数，如 content_format: {reads}"),
+    "E-FORMAT-NEWER": (E, "本仓库的内容格式是第 {found} 版，安装的 gongshi {version} 只能读取第 {reads} 版",
+                       "请安装本仓库指定的 gongshi 版本：pip install -r requirements.txt{pinned}；不要降低 content_format"),
+    "E-FORMAT-OLDER": (E, "本仓库的内容格式是第 {found} 版，安装的 gongshi {version} 读取第 {reads} 版",
+                       "请按 gongshi {version} 的升级说明把内容改为第 {reads} 版，再把 {file} 中的 content_format 改为 {reads}；"
+                       "改好之前请继续用 requirements.txt 写明的版本{pinned}"),
+    "W-SCHEMAS-STALE": (W, "schemas/ 中的 Schema 与安装的 gongshi {version} 不一致：{files}",
+                        "编辑器按这些文件自动补全和检查；请运行 gongshi schemas 更新，并提交更新后的文件"),
+    "E-INIT-NOT-EMPTY": (E, "目录已有内容，不能在这里新建仓库", "请换一个不存在的或空的目录，如 gongshi init gongshi-sichuan"),
     # load
     "E-FILE-ENCODING": (E, "文件不是 UTF-8 编码（第 {line} 行附近有无法识别的字节）{guess}",
                         "请在编辑器中“另存为”并选择 UTF-8 编码，然后重新提交"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .check.repository import repository_stops
 from .codes import finding, spoils_file
 from .load.county import County, select_counties
 from .paths import display_path
@@ -35,8 +36,9 @@ class Report:
 
 def annual_report(content_dir: Path, config_dir: Path, only: list[str] | None, year: int, today: date, fmt: str) -> Report:
     selection = select_counties(content_dir, only)
-    if selection.stops or not selection.ids:
-        return Report(findings=selection.stops or [finding("E-COUNTY-NONE", display_path(content_dir))])
+    stops = repository_stops(config_dir) or selection.stops
+    if stops or not selection.ids:
+        return Report(findings=stops or [finding("E-COUNTY-NONE", display_path(content_dir))])
     result = validate(content_dir, config_dir, only, today)
     notes = []
     for county in result.counties:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .check.repository import repository_stops
 from .codes import finding
 from .load.county import load_county, select_counties
 from .paths import display_path
@@ -41,6 +42,9 @@ def scan(site: Path, secrets: list[str], secrets_file: Path | None, content_dir:
                                        detail=getattr(exc, "strerror", None) or exc)])
         declared.update({line.strip(): display_path(secrets_file) for line in lines if line.strip()})
     folder_secrets, folder_exceptions = {}, {}
+    stops = repository_stops(config_dir) if content_dir is not None else []
+    if stops:
+        return Scan(stops=stops)
     for county_id in select_counties(content_dir).ids if content_dir is not None else []:
         county, _ = load_county(content_dir, config_dir, county_id)
         if county.config is not None and county.config.data is not None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .check.annual_report import owed_by
 from .check.calendar import working_calendar
+from .check.repository import repository_stops
 from .cn_format import chinese_date
 from .errors import UnknownYear
 from .findings import has_errors
@@ -44,8 +45,9 @@ class Status:
 
 def status(content_dir: Path, config_dir: Path, only: list[str] | None, today: date) -> Status:
     selection = select_counties(content_dir, only)
-    if selection.stops:
-        return Status(findings=selection.stops)
+    stops = repository_stops(config_dir) or selection.stops
+    if stops:
+        return Status(findings=stops)
     calendar, _ = working_calendar(config_dir)   # a broken calendar file: its deadlines say 无法计算
     lines = [f"待办事项（截至 {chinese_date(today)}）"]
     for county_id in selection.ids:

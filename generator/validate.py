@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .check import check_county
 from .check.calendar import working_calendar
+from .check.repository import check_repository
 from .findings import has_errors, sort_findings
 from .load.county import County, load_county, select_counties
 
@@ -26,10 +27,12 @@ class Validation:
 
 def validate(content_dir: Path, config_dir: Path, only: list[str] | None, today: date) -> Validation:
     """All findings for the selected counties; deadlines and periods are judged as of `today`."""
-    result = Validation()
+    result = Validation(findings=check_repository(config_dir))
+    if not result.ok:
+        return result   # content in a format this gongshi does not read would only give misleading findings
     selection = select_counties(content_dir, only)
     calendar, calendar_findings = working_calendar(config_dir)
-    result.findings = selection.findings + calendar_findings
+    result.findings += selection.findings + calendar_findings
     for county_id in selection.ids:
         county, found = load_county(content_dir, config_dir, county_id)
         result.counties.append(county)

@@ -20,6 +20,8 @@ from generator.public import public_view
 from generator.render.markdown_tree import render_page
 from generator.validate import validate
 
+from ..conftest import PROJECT
+
 ANNUAL = "content/shili/annual.yml"
 CITATION = "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）3"
 
@@ -285,6 +287,7 @@ def test_jiange_is_checked_from_2026_only(project, gongshi):
 
 def test_report_without_any_county_is_refused(tmp_path, monkeypatch, capsys):
     (tmp_path / "content").mkdir()
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")   # a repository, but without counties
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "report", "--year", "2025", "--today", "2026-11-23")
     assert (code, out) == (1, "")

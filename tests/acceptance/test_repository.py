@@ -1,0 +1,103 @@
+"""The repository around the content: `gongshi init`, its content format and its copy of the schemas."""
+
+from __future__ import annotations
+
+import pytest
+
+import generator.check.repository
+from generator.cli import main
+
+from ..conftest import PROJECT
+
+FORMAT = ("  # 本仓库内容文件的格式版本，gongshi 据此判断能否读取；升级 gongshi 时按升级说明修改，不要随意改动。\n"
+          "  content_format: 1\n")
+
+
+def _run(capsys, *args):
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out.splitlines(), captured.err.splitlines()
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == "gongshi 0.1.0（读取第 1 版内容格式）\n"
+
+
+def test_init_writes_a_repository_that_validates_and_builds(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run(capsys, "init", "sheng", "--today", "2026-12-04")
+    assert code == 0
+    assert out == ["已创建 sheng/：示例县 content/shili/、site_config/、mkdocs.yml、schemas/、requirements.txt（gongshi==0.1.0）和 README.md。",
+                   "下一步：cd sheng，运行 gongshi validate 和 gongshi build 查看示例县网站；再照着示例县建本县的文件夹，建好后删除示例县。"]
+    repo = tmp_path / "sheng"
+    assert (repo / ".gitignore").read_text(encoding="utf-8").splitlines() == [".venv/", "/site/", "__pycache__/"]
+    assert "valid_until: '2030-12-31'" in (repo / "content/shili/officers.yml").read_text(encoding="utf-8")
+    assert not list(repo.rglob("*.j2")) and not list(repo.rglob("dot-*"))
+    monkeypatch.chdir(repo)
+    for today in ("2026-12-04", "2027-12-31"):   # nothing in the example goes stale before the next year is out
+        assert _run(capsys, "validate", "--today", today)[:2] == (0, ["检查通过：没有发现问题。"])
+    code, out, _ = _run(capsys, "build", "--today", "2026-12-04")
+    assert code == 0 and out[-2:] == ["已生成 site/shili/", "已生成 site/index.html"]
+
+
+def test_init_never_writes_into_a_folder_with_files(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sheng").mkdir()
+    (tmp_path / "sheng" / "notes.txt").write_text("keep", encoding="utf-8")
+    code, out, err = _run(capsys, "init", "sheng")
+    assert (code, out) == (1, [])
+    assert err == ["sheng: E-INIT-NOT-EMPTY 目录已有内容，不能在这里新建仓库 — 请换一个不存在的或空的目录，如 gongshi init gongshi-sichuan",
+                   "共 1 个错误，0 个警告（E-INIT-NOT-EMPTY ×1）。"]
+    assert [p.name for p in (tmp_path / "sheng").iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize("new, expected", [
+    ("  content_format: 2\n",
+     "mkdocs.yml: E-FORMAT-NEWER 本仓库的内容格式是第 2 版，安装的 gongshi 0.1.0 只能读取第 1 版 — "
+     "请安装本仓库指定的 gongshi 版本：pip install -r requirements.txt；不要降低 content_format"),
+    ("  content_format: 一\n",
+     "mkdocs.yml: E-FORMAT-VALUE 内容格式版本 一 不是正整数（mkdocs.yml 的 extra.content_format） — 请写成整数，如 content_format: 1"),
+    ("",
+     "mkdocs.yml: E-FORMAT-MISSING 没有写明本仓库的内容格式版本（mkdocs.yml 的 extra.content_format），无法判断 gongshi 0.1.0 能否读取 — "
+     "gongshi 0.1.0 读取第 1 版：内容按第 1 版编写的，请在 mkdocs.yml 中写 extra: 下一行 content_format: 1（gongshi init 生成的仓库已经写好）"),
+])
+def test_a_format_this_gongshi_does_not_read_stops_every_command(project, gongshi, capsys, new, expected):
+    project.edit("mkdocs.yml", FORMAT, new)
+    code, lines = gongshi("validate")
+    assert (code, lines) == (1, [expected, f"共 1 个错误，0 个警告（{expected.split(' ')[1]} ×1）。"])   # and nothing about the counties
+    assert gongshi("build", "--out", "site")[0] == 1 and not project.file("site").exists()
+    for command in (["status"], ["report", "--year", "2025"]):
+        code, out, err = _run(capsys, *command, "--today", "2026-11-23")
+        assert (code, out, err[0]) == (1, [], expected), command
+
+
+def test_an_older_format_says_what_to_change_and_which_version_still_reads_it(project, gongshi, monkeypatch):
+    monkeypatch.setattr(generator.check.repository, "CONTENT_FORMAT", 2)   # as a later gongshi would see this repository
+    project.write("requirements.txt", "gongshi==0.1.0\n")
+    code, lines = gongshi("validate")
+    assert (code, lines[0]) == (1, "mkdocs.yml: E-FORMAT-OLDER 本仓库的内容格式是第 1 版，安装的 gongshi 0.1.0 读取第 2 版 — "
+                                   "请按 gongshi 0.1.0 的升级说明把内容改为第 2 版，再把 mkdocs.yml 中的 content_format 改为 2；"
+                                   "改好之前请继续用 requirements.txt 写明的版本（写的是 gongshi==0.1.0）")
+
+
+def test_without_mkdocs_yml_the_format_is_unknown(project, gongshi):
+    project.file("mkdocs.yml").unlink()
+    code, lines = gongshi("validate")
+    assert code == 1 and lines[0].startswith("mkdocs.yml: E-FORMAT-MISSING ")
+
+
+def test_a_stale_copy_of_the_schemas_is_a_warning_until_gongshi_schemas_rewrites_it(project, gongshi, capsys):
+    before = gongshi("validate")
+    project.write("schemas/subject.schema.json", "{}\n")   # an older copy, say
+    code, lines = gongshi("validate")
+    assert code == 0
+    assert ("schemas: W-SCHEMAS-STALE schemas/ 中的 Schema 与安装的 gongshi 0.1.0 不一致：" + "、".join(
+        sorted(p.name for p in (PROJECT / "schemas").glob("*.schema.json"))) +   # one differs, the others are missing
+        " — 编辑器按这些文件自动补全和检查；请运行 gongshi schemas 更新，并提交更新后的文件") in lines
+    code, out, _ = _run(capsys, "schemas")
+    assert (code, out) == (0, ["已写入 schemas/：15 个 Schema（gongshi 0.1.0）"])
+    assert gongshi("validate") == before
+    assert all(project.file(f"schemas/{p.name}").read_bytes() == p.read_bytes() for p in (PROJECT / "schemas").glob("*.schema.json"))
