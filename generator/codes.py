@@ -13,9 +13,9 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     # command line
     "E-COMMAND-UNKNOWN": (E, "没有 {command} 这个命令", "{suggestion}可用的命令：{known}；运行 gongshi --help 查看说明"),
     # the repository: content format and schema copies
-    "E-FORMAT-MISSING": (E, "没有写明本仓库的内容格式版本（{file} 的 extra.content_format），无法判断 gongshi {version} 能否读取",
-                         "gongshi {version} 读取第 {reads} 版：内容按第 {reads} 版编写的，请在 {file} 中写 extra: 下一行 "
-                         "content_format: {reads}（gongshi init 生成的仓库已经写好）"),
+    "W-FORMAT-MISSING": (W, "没有写明本仓库的内容格式版本（{file} 的 extra.content_format），按第 {assumed} 版读取",
+                         "请在 {file} 中写 extra: 下一行 content_format: {assumed}（gongshi init 生成的仓库已经写好），"
+                         "以后升级 gongshi 时才能判断能否读取"),
     "E-FORMAT-VALUE": (E, "内容格式版本 {value} 不是正整数（{file} 的 extra.content_format）",
                        "请写成整数，如 content_format: {reads}"),
     "E-FORMAT-NEWER": (E, "本仓库的内容格式是第 {found} 版，安装的 gongshi {version} 只能读取第 {reads} 版",

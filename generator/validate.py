@@ -27,7 +27,7 @@ class Validation:
 
 def validate(content_dir: Path, config_dir: Path, only: list[str] | None, today: date) -> Validation:
     """All findings for the selected counties; deadlines and periods are judged as of `today`."""
-    result = Validation(findings=check_repository(config_dir))
+    result = Validation(findings=sort_findings(check_repository(config_dir)))
     if not result.ok:
         return result   # content in a format this gongshi does not read would only give misleading findings
     selection = select_counties(content_dir, only)

@@ -8,3 +8,5 @@ changes only when existing content would need editing, not with every release.
 
 __version__ = "0.1.0"
 CONTENT_FORMAT = 1
+# Repositories that name no format were written before formats were named: they are in the first.
+UNNAMED_FORMAT = 1

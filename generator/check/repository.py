@@ -1,6 +1,7 @@
 """What the whole repository must be before any county is read: written in the content format this
-gongshi reads (mkdocs.yml, `extra.content_format`), and, where it keeps a copy of the schemas for
-editors (schemas/), a copy that matches the installed gongshi.
+gongshi reads (mkdocs.yml, `extra.content_format`; a repository that names none is in the first
+format, with a warning to name it), and, where it keeps a copy of the schemas for editors
+(schemas/), a copy that matches the installed gongshi.
 
 A format this gongshi does not read stops everything: its files would only give misleading findings.
 """
@@ -12,7 +13,7 @@ from pathlib import Path
 from ..codes import finding
 from ..load.repository import Repository, load_repository
 from ..paths import SCHEMA_DIR, display_path
-from ..version import CONTENT_FORMAT, __version__
+from ..version import CONTENT_FORMAT, UNNAMED_FORMAT, __version__
 
 
 def check_repository(config_dir: Path) -> list:
@@ -29,14 +30,17 @@ def _format(repository: Repository) -> list:
     where = display_path(repository.shared_path)
     about = dict(version=__version__, reads=CONTENT_FORMAT, file=where,
                  pinned=f"（写的是 gongshi=={repository.pinned}）" if repository.pinned else "")
-    if repository.shared is None:
-        return [finding("E-FORMAT-MISSING", where, None, **about)]
-    extra = repository.shared.get("extra") if isinstance(repository.shared.get("extra"), dict) else {}
+    shared = repository.shared or {}
+    extra = shared.get("extra") if isinstance(shared.get("extra"), dict) else {}
     found = extra.get("content_format")
     if found is None:
-        return [finding("E-FORMAT-MISSING", where, None, **about)]
+        return [finding("W-FORMAT-MISSING", where, None, assumed=UNNAMED_FORMAT, **about)] + _readable(UNNAMED_FORMAT, where, about)
     if isinstance(found, bool) or not isinstance(found, int) or found < 1:
         return [finding("E-FORMAT-VALUE", where, None, value=found, **about)]
+    return _readable(found, where, about)
+
+
+def _readable(found: int, where: str, about: dict) -> list:
     if found > CONTENT_FORMAT:
         return [finding("E-FORMAT-NEWER", where, None, found=found, **about)]
     if found < CONTENT_FORMAT:

@@ -60,9 +60,6 @@ def test_init_never_writes_into_a_folder_with_files(tmp_path, monkeypatch, capsy
      "请安装本仓库指定的 gongshi 版本：pip install -r requirements.txt；不要降低 content_format"),
     ("  content_format: 一\n",
      "mkdocs.yml: E-FORMAT-VALUE 内容格式版本 一 不是正整数（mkdocs.yml 的 extra.content_format） — 请写成整数，如 content_format: 1"),
-    ("",
-     "mkdocs.yml: E-FORMAT-MISSING 没有写明本仓库的内容格式版本（mkdocs.yml 的 extra.content_format），无法判断 gongshi 0.1.0 能否读取 — "
-     "gongshi 0.1.0 读取第 1 版：内容按第 1 版编写的，请在 mkdocs.yml 中写 extra: 下一行 content_format: 1（gongshi init 生成的仓库已经写好）"),
 ])
 def test_a_format_this_gongshi_does_not_read_stops_every_command(project, gongshi, capsys, new, expected):
     project.edit("mkdocs.yml", FORMAT, new)
@@ -83,10 +80,24 @@ def test_an_older_format_says_what_to_change_and_which_version_still_reads_it(pr
                                    "改好之前请继续用 requirements.txt 写明的版本（写的是 gongshi==0.1.0）")
 
 
-def test_without_mkdocs_yml_the_format_is_unknown(project, gongshi):
-    project.file("mkdocs.yml").unlink()
+MISSING = ("mkdocs.yml: W-FORMAT-MISSING 没有写明本仓库的内容格式版本（mkdocs.yml 的 extra.content_format），按第 1 版读取 — "
+           "请在 mkdocs.yml 中写 extra: 下一行 content_format: 1（gongshi init 生成的仓库已经写好），以后升级 gongshi 时才能判断能否读取")
+
+
+def test_a_repository_that_names_no_format_is_read_as_the_first_with_a_warning(project, gongshi):
+    project.edit("mkdocs.yml", FORMAT, "")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert (code, lines) == (0, [MISSING, "共 0 个错误，1 个警告（W-FORMAT-MISSING ×1）。"])
+    assert gongshi("build", "--out", "site")[0] == 0
+
+
+def test_an_older_unnamed_format_is_refused_by_a_later_gongshi(project, gongshi, monkeypatch):
+    monkeypatch.setattr(generator.check.repository, "CONTENT_FORMAT", 2)
+    project.edit("mkdocs.yml", FORMAT, "")
     code, lines = gongshi("validate")
-    assert code == 1 and lines[0].startswith("mkdocs.yml: E-FORMAT-MISSING ")
+    assert code == 1 and lines[:2] == ["mkdocs.yml: E-FORMAT-OLDER 本仓库的内容格式是第 1 版，安装的 gongshi 0.1.0 读取第 2 版 — "
+                                       "请按 gongshi 0.1.0 的升级说明把内容改为第 2 版，再把 mkdocs.yml 中的 content_format 改为 2；"
+                                       "改好之前请继续用 requirements.txt 写明的版本", MISSING]
 
 
 def test_a_stale_copy_of_the_schemas_is_a_warning_until_gongshi_schemas_rewrites_it(project, gongshi, capsys):
