@@ -25,7 +25,7 @@ from .codes import finding
 from .load.repository import SCHEMA_COPY
 from .paths import display_path
 from .errors import BuildRefused
-from .init import init_repository, next_steps, write_schemas
+from .init import init_repository, is_repository, next_steps, write_schemas
 from .render.report_formats import FORMATS
 from .report import annual_report
 from .reporter import print_findings, print_lines, write_data
@@ -106,8 +106,15 @@ def _init(args) -> int:
 
 
 def _schemas(args) -> int:
-    written = write_schemas(args.dir)
-    print_lines([f"已写入 {display_path(args.dir / SCHEMA_COPY)}/：{len(written)} 个 Schema（gongshi {__version__}）"])
+    if not is_repository(args.dir):
+        print_findings([finding("E-SCHEMAS-NOT-REPO", str(args.dir), None)], sys.stderr)
+        return 1
+    result = write_schemas(args.dir)
+    if not result.ok:
+        print_findings(result.findings, sys.stderr)
+        return 1
+    removed = f"，删除 {len(result.removed)} 个已不再使用的" if result.removed else ""
+    print_lines([f"已写入 {display_path(args.dir / SCHEMA_COPY)}/：{len(result.files)} 个 Schema（gongshi {__version__}）{removed}"])
     return 0
 
 

@@ -14,18 +14,24 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "E-COMMAND-UNKNOWN": (E, "没有 {command} 这个命令", "{suggestion}可用的命令：{known}；运行 gongshi --help 查看说明"),
     # the repository: content format and schema copies
     "W-FORMAT-MISSING": (W, "没有写明本仓库的内容格式版本（{file} 的 extra.content_format），按第 {assumed} 版读取",
-                         "请在 {file} 中写 extra: 下一行 content_format: {assumed}（gongshi init 生成的仓库已经写好），"
+                         "请在 {file} 中写 extra: 下一行 content_format: {assumed}{create}（gongshi init 生成的仓库已经写好），"
                          "以后升级 gongshi 时才能判断能否读取"),
     "E-FORMAT-VALUE": (E, "内容格式版本 {value} 不是正整数（{file} 的 extra.content_format）",
-                       "请写成整数，如 content_format: {reads}"),
+                       "请写成不加引号的整数，如 content_format: {reads}"),
     "E-FORMAT-NEWER": (E, "本仓库的内容格式是第 {found} 版，安装的 gongshi {version} 只能读取第 {reads} 版",
-                       "请安装本仓库指定的 gongshi 版本：pip install -r requirements.txt{pinned}；不要降低 content_format"),
+                       "请安装能读取第 {found} 版的 gongshi{pinned}；不要降低 content_format"),
     "E-FORMAT-OLDER": (E, "本仓库的内容格式是第 {found} 版，安装的 gongshi {version} 读取第 {reads} 版",
-                       "请按 gongshi {version} 的升级说明把内容改为第 {reads} 版，再把 {file} 中的 content_format 改为 {reads}；"
-                       "改好之前请继续用 requirements.txt 写明的版本{pinned}"),
+                       "请按 gongshi README 中的内容格式表把内容改为第 {reads} 版，再把 {file} 中的 content_format 改为 {reads}；"
+                       "改好之前请继续使用能读取第 {found} 版的 gongshi{still}"),
+    "W-VERSION-PIN": (W, "requirements.txt 写明使用 gongshi {pinned}，安装的是 {version}",
+                      "请安装写明的版本（pip install -r requirements.txt）；有意升级的，请先改 requirements.txt 并运行 gongshi schemas"),
     "W-SCHEMAS-STALE": (W, "schemas/ 中的 Schema 与安装的 gongshi {version} 不一致：{files}",
                         "编辑器按这些文件自动补全和检查；请运行 gongshi schemas 更新，并提交更新后的文件"),
     "E-INIT-NOT-EMPTY": (E, "目录已有内容，不能在这里新建仓库", "请换一个不存在的或空的目录，如 gongshi init gongshi-sichuan"),
+    "E-INIT-NOT-DIR": (E, "这是{what}，不是目录，不能在这里新建仓库", "请换一个不存在的或空的目录，如 gongshi init gongshi-sichuan"),
+    "E-WRITE-FAILED": (E, "无法写入：{detail}", "请检查这个位置及其上级是不是目录、是否有写入权限；已写入的文件可以删除后重试"),
+    "E-SCHEMAS-NOT-REPO": (E, "这里不是 gongshi 仓库（没有 content/、site_config/ 或 mkdocs.yml）",
+                           "请在仓库目录中运行 gongshi schemas，或写出仓库目录：gongshi schemas DIR"),
     # load
     "E-FILE-ENCODING": (E, "文件不是 UTF-8 编码（第 {line} 行附近有无法识别的字节）{guess}",
                         "请在编辑器中“另存为”并选择 UTF-8 编码，然后重新提交"),
@@ -52,6 +58,8 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "E-COUNTY-ID": (E, "县文件夹名 {name} 不合规", "只能用小写字母、数字和连字符，如 jiange"),
     "E-COUNTY-UNKNOWN": (E, "找不到县 {county}", "已有的县：{known}"),
     "E-COUNTY-NONE": (E, "内容目录中还没有县", "每个县一个文件夹，文件夹名就是县编号（小写字母、数字、连字符），如 content/jiange/"),
+    "E-SITE-CONFIG-INHERIT": (E, "INHERIT: {value} 指向的 {target} 不存在", "这一行应继承本仓库各县共用的设置，一般写 INHERIT: ../mkdocs.yml；"
+                                                                      "没有 mkdocs.yml 的，请新建（gongshi init 生成的仓库中有），或删除这一行"),
     "E-CONFIG-MISSING": (E, "县 {county} 没有站点配置文件",
                          "请复制 site_config 中已有县的配置，改名为 {county}.yml 并修改其中内容"),
     # check: schema

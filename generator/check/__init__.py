@@ -15,6 +15,7 @@ from .party import check_parties
 from .personal_data import check_personal_data
 from .references import check_references
 from .schema import check_schema
+from .site_config import check_inherit
 
 
 def check_county(county, calendar, today) -> list:
@@ -23,7 +24,7 @@ def check_county(county, calendar, today) -> list:
         for doc in county.records(kind.name):
             findings += check_schema(doc, kind.schema)
     if county.config is not None and county.config.data is not None:
-        findings += check_schema(county.config, SITE_CONFIG.schema)
+        findings += check_schema(county.config, SITE_CONFIG.schema) + check_inherit(county)
     findings += check_references(county)
     findings += check_attachments(county)
     findings += check_certificate_periods(county)

@@ -18,7 +18,9 @@ from ..version import CONTENT_FORMAT, UNNAMED_FORMAT, __version__
 
 def check_repository(config_dir: Path) -> list:
     repository, findings = load_repository(config_dir)
-    return findings + _format(repository) + _schema_copy(repository)
+    if not repository.shared_problems:   # a mkdocs.yml that did not load has said so: its format is unknown, not missing
+        findings += _format(repository)
+    return findings + _pin(repository) + _schema_copy(repository)
 
 
 def repository_stops(config_dir: Path) -> list:
@@ -28,15 +30,24 @@ def repository_stops(config_dir: Path) -> list:
 
 def _format(repository: Repository) -> list:
     where = display_path(repository.shared_path)
+    pinned = repository.pinned if repository.pinned and repository.pinned != __version__ else None
     about = dict(version=__version__, reads=CONTENT_FORMAT, file=where,
-                 pinned=f"（写的是 gongshi=={repository.pinned}）" if repository.pinned else "")
-    shared = repository.shared or {}
+                 pinned=f"：pip install -r requirements.txt（写的是 gongshi=={pinned}）" if pinned else
+                 "，并在 requirements.txt 中写明这个版本",
+                 still=f"（如 requirements.txt 写明的 {pinned}）" if pinned else "")
+    shared = repository.shared
+    if shared is None:
+        return [finding("W-FORMAT-MISSING", where, None, assumed=UNNAMED_FORMAT,
+                        create="（这个文件还没有：请新建，第一行写 site_name: 行政执法公示）", **about)] + \
+            _readable(UNNAMED_FORMAT, where, about)
     extra = shared.get("extra") if isinstance(shared.get("extra"), dict) else {}
     found = extra.get("content_format")
     if found is None:
-        return [finding("W-FORMAT-MISSING", where, None, assumed=UNNAMED_FORMAT, **about)] + _readable(UNNAMED_FORMAT, where, about)
+        return [finding("W-FORMAT-MISSING", where, None, assumed=UNNAMED_FORMAT, create="", **about)] + \
+            _readable(UNNAMED_FORMAT, where, about)
     if isinstance(found, bool) or not isinstance(found, int) or found < 1:
-        return [finding("E-FORMAT-VALUE", where, None, value=found, **about)]
+        value = f"'{found}'（加了引号，是文字）" if isinstance(found, str) else str(found)
+        return [finding("E-FORMAT-VALUE", where, None, value=value, **about)]
     return _readable(found, where, about)
 
 
@@ -46,6 +57,14 @@ def _readable(found: int, where: str, about: dict) -> list:
     if found < CONTENT_FORMAT:
         return [finding("E-FORMAT-OLDER", where, None, found=found, **about)]
     return []
+
+
+def _pin(repository: Repository) -> list:
+    """requirements.txt says which gongshi the repository is checked with; another one may judge it differently."""
+    if repository.pinned is None or repository.pinned == __version__:
+        return []
+    return [finding("W-VERSION-PIN", display_path(repository.root / "requirements.txt"), None,
+                    pinned=repository.pinned, version=__version__)]
 
 
 def _schema_copy(repository: Repository) -> list:

@@ -1,6 +1,10 @@
-"""The repository around the content: its shared site settings (mkdocs.yml, which every county's
-site config inherits), the gongshi version it pins (requirements.txt) and its copy of the schemas
-(schemas/, for editors). They sit in the folder above site_config/."""
+"""The repository around the content: its shared site settings (mkdocs.yml, which county site
+configs inherit), the gongshi version it pins (requirements.txt) and its copy of the schemas
+(schemas/, for editors). They sit in the folder above site_config/.
+
+mkdocs.yml is MkDocs' file, so MkDocs' own tags (`!ENV`, `!relative`) are allowed in it; it is read
+here with a safe loader all the same: checking a repository never runs what a file says.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +12,32 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
-from mkdocs.utils.yaml import yaml_load
+import yaml
+from yaml_env_tag import construct_env_tag
 
 from ..codes import finding
 from ..paths import display_path
+from .yaml_file import decode_text
 
 SHARED_CONFIG = "mkdocs.yml"
 REQUIREMENTS = "requirements.txt"
 SCHEMA_COPY = "schemas"
-PIN = re.compile(r"^\s*gongshi\s*==\s*([0-9A-Za-z.+-]+)", re.M)
+PIN = re.compile(r"^\s*gongshi\s*==\s*([0-9A-Za-z.+!-]+)", re.M)
+
+
+class _SharedConfigLoader(yaml.SafeLoader):
+    """MkDocs' `!ENV` as MkDocs reads it; any other tag gives nothing, and nothing is ever constructed from it."""
+
+
+_SharedConfigLoader.add_constructor("!ENV", construct_env_tag)
+_SharedConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
 class Repository:
     root: Path
-    shared: dict | None       # mkdocs.yml as MkDocs reads it; None when it is missing
+    shared: dict | None       # mkdocs.yml as read; None when it is missing or could not be read
+    shared_problems: bool     # mkdocs.yml exists but could not be read (reported)
     pinned: str | None        # the gongshi version requirements.txt pins, if it does
 
     @property
@@ -41,14 +55,28 @@ def repository_of(config_dir: Path) -> Path:
 
 def load_repository(config_dir: Path) -> tuple[Repository, list]:
     root = repository_of(config_dir)
-    shared, findings = None, []
-    path = root / SHARED_CONFIG
-    if path.is_file():
-        try:
-            with open(path, "rb") as f:
-                shared = yaml_load(f) or {}
-        except (MkDocsException, OSError, ValueError) as exc:   # MkDocs' own loader: !ENV and the like are allowed here
-            findings.append(finding("E-SITE-CONFIG", display_path(path), None, detail=exc))
+    shared, findings = _shared_config(root / SHARED_CONFIG)
     requirements = root / REQUIREMENTS
     match = PIN.search(requirements.read_text(encoding="utf-8", errors="replace")) if requirements.is_file() else None
-    return Repository(root, shared, match.group(1) if match else None), findings
+    return Repository(root, shared, bool(findings), match.group(1) if match else None), findings
+
+
+def _shared_config(path: Path) -> tuple[dict | None, list]:
+    if not path.is_file():
+        return None, []
+    display = display_path(path)
+    text, problem = decode_text(path.read_bytes(), display)
+    if problem:
+        return None, [problem]
+    try:
+        data = yaml.load(text, Loader=_SharedConfigLoader)   # noqa: S506 — a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return None, [finding("E-YAML-SYNTAX", display, mark.line + 1 if mark else None, problem=exc.problem or exc.context or "无法解析")]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, [finding("E-YAML-SYNTAX", display, None, problem=str(exc) or type(exc).__name__)]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return None, [finding("E-SITE-CONFIG", display, 1, detail="内容不是“字段: 值”的结构")]
+    return data, []

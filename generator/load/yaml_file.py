@@ -125,7 +125,7 @@ def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument,
         raw = path.read_bytes()
     except OSError as exc:
         return doc, [finding("E-FILE-UNREADABLE", display, None, detail=exc.strerror or exc)]
-    text, problem = _decode(raw, display)
+    text, problem = decode_text(raw, display)
     if problem:
         return doc, [problem]
     try:
@@ -157,11 +157,12 @@ def read_text_file(path: Path) -> tuple[str | None, list]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [finding("E-FILE-UNREADABLE", display_path(path), None, detail=exc.strerror or exc)]
-    text, problem = _decode(raw, display_path(path))
+    text, problem = decode_text(raw, display_path(path))
     return text, [problem] if problem else []
 
 
-def _decode(raw: bytes, display: str):
+def decode_text(raw: bytes, display: str):
+    """The text of a file that must be UTF-8 (a BOM allowed), or E-FILE-ENCODING naming the line."""
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:

@@ -41,6 +41,8 @@ def site_config(config_path: Path) -> dict:
             own = yaml_load(f)  # follows INHERIT
     except (MkDocsException, OSError) as exc:
         raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
+    if isinstance(own.get("theme"), str):   # `theme: material` names the theme alone: the base's settings of it stay
+        own["theme"] = {"name": own["theme"]}
     return _laid_over(base, own)
 
 
@@ -49,11 +51,6 @@ def _laid_over(base: dict, top: dict) -> dict:
     for key, value in top.items():
         out[key] = _laid_over(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
     return out
-
-
-def _theme(config: dict) -> dict:
-    theme = config.get("theme")
-    return theme if isinstance(theme, dict) else {"name": theme}   # `theme: material` names it alone
 
 
 def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> None:
@@ -69,7 +66,7 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> Non
         # Material prints these into HTML unescaped; they come from a clerk's file.
         site_name=html.escape(county.site_name),
         site_description=html.escape(county.site_description),
-        theme=dict(_theme(config), custom_dir=str(THEME_DIR)),
+        theme=dict(config["theme"], custom_dir=str(THEME_DIR)),
         nav=navigation(),
         extra=extra,
     )

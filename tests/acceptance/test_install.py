@@ -1,5 +1,6 @@
-"""gongshi as a province installs it: a wheel, from a local wheelhouse with no package index, run
-in a repository made by `gongshi init` that holds nothing of this checkout.
+"""gongshi as a province installs it (README, “在本省自己的仓库中使用”): a wheel, from a local
+wheelhouse with no package index, run in a repository made by `gongshi init` that holds nothing
+of this checkout.
 
 Slow (it builds wheels and a virtual environment), so everything is done once for the module.
 """
@@ -11,19 +12,21 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from generator.cli import china_today, main
+from generator.init import init_repository
 
 from ..conftest import PROJECT
 
 SOURCES = ("generator", "schemas", "theme", "pyproject.toml", "README.md")
 
 
-def _run(command: list, cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+def _run(command: list, cwd: Path, timeout: int = 600, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**{k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}, **(env or {})}
     result = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
     return result
@@ -31,20 +34,34 @@ def _run(command: list, cwd: Path, timeout: int = 600) -> subprocess.CompletedPr
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
-    """The `gongshi` command of a fresh virtual environment, installed with --no-index from a wheelhouse."""
+    """The `gongshi` command of a fresh virtual environment, installed as the README says: the gongshi
+    wheel in a folder, a wheelhouse made from it and the repository's requirements.txt, then
+    `pip install --no-index --find-links wheelhouse -r requirements.txt` with no index and no pip config."""
     root = tmp_path_factory.mktemp("install")
     source = root / "source"   # a copy, so that building the wheel writes nothing into the checkout
     for name in SOURCES:
-        copy = shutil.copytree if (PROJECT / name).is_dir() else shutil.copy
-        copy(PROJECT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if copy is shutil.copytree else {}))
+        (shutil.copytree if (PROJECT / name).is_dir() else shutil.copy)(PROJECT / name, source / name)
+    for junk in ("theme/__pycache__/__init__.cpython-311.pyc", "generator/repository_template/content/.DS_Store"):
+        (source / junk).parent.mkdir(parents=True, exist_ok=True)   # what a developer's checkout collects
+        (source / junk).write_bytes(b"junk")
+    dist = root / "dist"
+    assert _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", source, "--wheel-dir", dist], root).returncode == 0
+    [wheel] = dist.glob("gongshi-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert not [n for n in names if "__pycache__" in n or "/." in n or n.endswith(".pyc")], names
+    assert "generator/theme/partials/copyright.html" in names and "generator/schemas/decision.schema.json" in names
+
+    assert init_repository(root / "sample", china_today()).ok   # its requirements.txt is the one a province has
+    requirements = root / "sample" / "requirements.txt"
     wheelhouse = root / "wheelhouse"
-    built = _run([sys.executable, "-m", "pip", "wheel", "--quiet", source, "--wheel-dir", wheelhouse], root)
-    assert built.returncode == 0, built.stderr
-    assert len(list(wheelhouse.glob("gongshi-*.whl"))) == 1
+    made = _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--find-links", dist, "-r", requirements,
+                 "--wheel-dir", wheelhouse], root)
+    assert made.returncode == 0, made.stderr
     venv = root / "venv"
     _run([sys.executable, "-m", "venv", venv], root)
-    python = venv / "bin" / "python"
-    done = _run([python, "-m", "pip", "install", "--quiet", "--no-index", "--find-links", wheelhouse, "gongshi"], root)
+    done = _run([venv / "bin" / "pip", "install", "--quiet", "--no-index", "--find-links", wheelhouse, "-r", requirements], root,
+                env={"PIP_CONFIG_FILE": os.devnull})
     assert done.returncode == 0, done.stderr
     return venv / "bin" / "gongshi"
 

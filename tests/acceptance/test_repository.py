@@ -57,9 +57,13 @@ def test_init_never_writes_into_a_folder_with_files(tmp_path, monkeypatch, capsy
 @pytest.mark.parametrize("new, expected", [
     ("  content_format: 2\n",
      "mkdocs.yml: E-FORMAT-NEWER 本仓库的内容格式是第 2 版，安装的 gongshi 0.1.0 只能读取第 1 版 — "
-     "请安装本仓库指定的 gongshi 版本：pip install -r requirements.txt；不要降低 content_format"),
+     "请安装能读取第 2 版的 gongshi，并在 requirements.txt 中写明这个版本；不要降低 content_format"),
     ("  content_format: 一\n",
-     "mkdocs.yml: E-FORMAT-VALUE 内容格式版本 一 不是正整数（mkdocs.yml 的 extra.content_format） — 请写成整数，如 content_format: 1"),
+     "mkdocs.yml: E-FORMAT-VALUE 内容格式版本 '一'（加了引号，是文字） 不是正整数（mkdocs.yml 的 extra.content_format） — "
+     "请写成不加引号的整数，如 content_format: 1"),
+    ("  content_format: '1'\n",
+     "mkdocs.yml: E-FORMAT-VALUE 内容格式版本 '1'（加了引号，是文字） 不是正整数（mkdocs.yml 的 extra.content_format） — "
+     "请写成不加引号的整数，如 content_format: 1"),
 ])
 def test_a_format_this_gongshi_does_not_read_stops_every_command(project, gongshi, capsys, new, expected):
     project.edit("mkdocs.yml", FORMAT, new)
@@ -73,11 +77,24 @@ def test_a_format_this_gongshi_does_not_read_stops_every_command(project, gongsh
 
 def test_an_older_format_says_what_to_change_and_which_version_still_reads_it(project, gongshi, monkeypatch):
     monkeypatch.setattr(generator.check.repository, "CONTENT_FORMAT", 2)   # as a later gongshi would see this repository
+    monkeypatch.setattr(generator.check.repository, "__version__", "0.2.0")
     project.write("requirements.txt", "gongshi==0.1.0\n")
     code, lines = gongshi("validate")
-    assert (code, lines[0]) == (1, "mkdocs.yml: E-FORMAT-OLDER 本仓库的内容格式是第 1 版，安装的 gongshi 0.1.0 读取第 2 版 — "
-                                   "请按 gongshi 0.1.0 的升级说明把内容改为第 2 版，再把 mkdocs.yml 中的 content_format 改为 2；"
-                                   "改好之前请继续用 requirements.txt 写明的版本（写的是 gongshi==0.1.0）")
+    assert (code, lines[:2]) == (1, [
+        "mkdocs.yml: E-FORMAT-OLDER 本仓库的内容格式是第 1 版，安装的 gongshi 0.2.0 读取第 2 版 — "
+        "请按 gongshi README 中的内容格式表把内容改为第 2 版，再把 mkdocs.yml 中的 content_format 改为 2；"
+        "改好之前请继续使用能读取第 1 版的 gongshi（如 requirements.txt 写明的 0.1.0）",
+        "requirements.txt: W-VERSION-PIN requirements.txt 写明使用 gongshi 0.1.0，安装的是 0.2.0 — "
+        "请安装写明的版本（pip install -r requirements.txt）；有意升级的，请先改 requirements.txt 并运行 gongshi schemas"])
+
+
+def test_a_newer_format_names_the_pinned_version(project, gongshi):
+    project.edit("mkdocs.yml", FORMAT, "  content_format: 2\n")
+    project.write("requirements.txt", "# 本仓库使用的 gongshi 版本\ngongshi==0.3.1\n")
+    code, lines = gongshi("validate")
+    assert code == 1 and lines[0] == ("mkdocs.yml: E-FORMAT-NEWER 本仓库的内容格式是第 2 版，安装的 gongshi 0.1.0 只能读取第 1 版 — "
+                                      "请安装能读取第 2 版的 gongshi：pip install -r requirements.txt（写的是 gongshi==0.3.1）；"
+                                      "不要降低 content_format")
 
 
 MISSING = ("mkdocs.yml: W-FORMAT-MISSING 没有写明本仓库的内容格式版本（mkdocs.yml 的 extra.content_format），按第 1 版读取 — "
@@ -96,8 +113,8 @@ def test_an_older_unnamed_format_is_refused_by_a_later_gongshi(project, gongshi,
     project.edit("mkdocs.yml", FORMAT, "")
     code, lines = gongshi("validate")
     assert code == 1 and lines[:2] == ["mkdocs.yml: E-FORMAT-OLDER 本仓库的内容格式是第 1 版，安装的 gongshi 0.1.0 读取第 2 版 — "
-                                       "请按 gongshi 0.1.0 的升级说明把内容改为第 2 版，再把 mkdocs.yml 中的 content_format 改为 2；"
-                                       "改好之前请继续用 requirements.txt 写明的版本", MISSING]
+                                       "请按 gongshi README 中的内容格式表把内容改为第 2 版，再把 mkdocs.yml 中的 content_format 改为 2；"
+                                       "改好之前请继续使用能读取第 1 版的 gongshi", MISSING]
 
 
 def test_a_stale_copy_of_the_schemas_is_a_warning_until_gongshi_schemas_rewrites_it(project, gongshi, capsys):
@@ -112,3 +129,90 @@ def test_a_stale_copy_of_the_schemas_is_a_warning_until_gongshi_schemas_rewrites
     assert (code, out) == (0, ["已写入 schemas/：15 个 Schema（gongshi 0.1.0）"])
     assert gongshi("validate") == before
     assert all(project.file(f"schemas/{p.name}").read_bytes() == p.read_bytes() for p in (PROJECT / "schemas").glob("*.schema.json"))
+
+
+def test_a_mkdocs_yml_that_is_no_mapping_or_carries_python_tags_is_read_safely(project, gongshi, tmp_path):
+    project.write("mkdocs.yml", "- a\n- b\n")
+    code, lines = gongshi("validate")
+    assert (code, lines[0]) == (1, "mkdocs.yml:1: E-SITE-CONFIG 站点配置无法使用：内容不是“字段: 值”的结构 — "
+                                   "请检查 site_config 中该县的配置和根目录的 mkdocs.yml")
+    planted = tmp_path / "ran"
+    project.write("mkdocs.yml", f"site_name: 行政执法公示\nx: !!python/object/apply:os.system ['touch {planted}']\n"
+                                "y: !ENV [GONGSHI_UNSET_VARIABLE, 3]\nextra:\n  content_format: 1\n")
+    for command in ("validate", "status"):
+        assert gongshi(command, "--county", "shili")[0] == 0, command
+    assert not planted.exists()   # checking a repository never runs what its files say
+
+
+def test_without_mkdocs_yml_the_warning_says_to_create_it_and_the_inherit_line_is_an_error(project, gongshi):
+    project.file("mkdocs.yml").unlink()
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert lines[:3] == [
+        "mkdocs.yml: W-FORMAT-MISSING 没有写明本仓库的内容格式版本（mkdocs.yml 的 extra.content_format），按第 1 版读取 — "
+        "请在 mkdocs.yml 中写 extra: 下一行 content_format: 1（这个文件还没有：请新建，第一行写 site_name: 行政执法公示）"
+        "（gongshi init 生成的仓库已经写好），以后升级 gongshi 时才能判断能否读取",
+        "site_config/shili.yml:3: E-SITE-CONFIG-INHERIT INHERIT: ../mkdocs.yml 指向的 mkdocs.yml 不存在 — "
+        "这一行应继承本仓库各县共用的设置，一般写 INHERIT: ../mkdocs.yml；没有 mkdocs.yml 的，请新建（gongshi init 生成的仓库中有），或删除这一行",
+        "共 1 个错误，1 个警告（E-SITE-CONFIG-INHERIT ×1，W-FORMAT-MISSING ×1）。"]
+    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 1 and not project.file("site").exists()
+
+
+def test_a_mkdocs_yml_that_does_not_load_is_not_also_said_to_lack_a_format(project, gongshi):
+    project.write("mkdocs.yml", "site_name: [行政执法公示\n")
+    code, lines = gongshi("validate")
+    assert code == 1 and [line.split(" ")[1] for line in lines[:-1]] == ["E-YAML-SYNTAX"]
+
+
+def test_the_shared_settings_are_laid_over_the_shipped_base(project, gongshi):
+    # a theme named in short keeps the base's settings of it (no web fonts); a palette set here reaches the pages
+    project.edit("mkdocs.yml", "site_name: 行政执法公示\n", "site_name: 行政执法公示\ntheme: material\n")
+    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 0
+    project.edit("mkdocs.yml", "theme: material\n", "theme:\n  palette:\n    scheme: slate\n")
+    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 0
+    assert 'data-md-color-scheme="slate"' in project.file("site/shili/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("prepare, expected", [
+    (lambda d: d.write_text("x", encoding="utf-8"),
+     "sheng: E-INIT-NOT-DIR 这是一个文件，不是目录，不能在这里新建仓库 — 请换一个不存在的或空的目录，如 gongshi init gongshi-sichuan"),
+    (lambda d: d.symlink_to(d.parent / "nowhere"),
+     "sheng: E-INIT-NOT-DIR 这是一个指向不存在位置的链接，不是目录，不能在这里新建仓库 — 请换一个不存在的或空的目录，如 gongshi init gongshi-sichuan"),
+])
+def test_init_refuses_what_is_no_folder(tmp_path, monkeypatch, capsys, prepare, expected):
+    monkeypatch.chdir(tmp_path)
+    prepare(tmp_path / "sheng")
+    assert _run(capsys, "init", "sheng") == (1, [], [expected, expected.split(" ")[1].join(["共 1 个错误，0 个警告（", " ×1）。"])])
+
+
+def test_init_under_a_file_says_it_cannot_write(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    code, out, err = _run(capsys, "init", "f/sheng")
+    assert (code, out) == (1, [])
+    assert err[0].startswith("f/sheng: E-WRITE-FAILED 无法写入：") and "Traceback" not in "".join(err)
+
+
+def test_init_into_a_fresh_clone_keeps_its_git_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sheng" / ".git").mkdir(parents=True)
+    (tmp_path / "sheng" / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "init", "sheng")
+    assert code == 0 and (tmp_path / "sheng" / ".git" / "HEAD").is_file() and (tmp_path / "sheng" / "mkdocs.yml").is_file()
+
+
+def test_the_next_steps_quote_a_folder_name_with_a_space(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run(capsys, "init", "四川 省")
+    assert code == 0 and out[1].startswith("下一步：cd '四川 省'，运行 gongshi validate")
+
+
+def test_schemas_refuses_a_folder_that_is_no_repository_and_removes_copies_of_old_schemas(project, tmp_path, capsys):
+    code, out, err = _run(capsys, "schemas", str(tmp_path / "nowhere"))
+    assert (code, out) == (1, [])
+    assert err[0] == (f"{tmp_path / 'nowhere'}: E-SCHEMAS-NOT-REPO 这里不是 gongshi 仓库（没有 content/、site_config/ 或 mkdocs.yml） — "
+                      "请在仓库目录中运行 gongshi schemas，或写出仓库目录：gongshi schemas DIR")
+    assert not (tmp_path / "nowhere").exists()
+    project.write("schemas/old-thing.schema.json", "{}\n")
+    assert _run(capsys, "schemas")[:2] == (0, ["已写入 schemas/：15 个 Schema（gongshi 0.1.0），删除 1 个已不再使用的"])
+    assert not project.file("schemas/old-thing.schema.json").exists()
