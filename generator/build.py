@@ -22,6 +22,7 @@ from .render.mkdocs_site import build_site
 from .render.portal import render_portal, write_manifest
 from .validate import validate
 from .verify.leak_scan import scan_site
+from .verify.markup import check_markup
 from .verify.outside_hosts import verify_site
 
 
@@ -59,7 +60,7 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
                 withheld[county.id] = withheld_values(county, today)
         render_portal(staging, today)
 
-        problems = verify_site(staging, published_as=out) + scan_site(
+        problems = verify_site(staging, published_as=out) + check_markup(staging, published_as=out) + scan_site(
             staging, published_as=out, folder_secrets={c: values for c, (values, _) in withheld.items()},
             folder_exceptions={c: pages for c, (_, pages) in withheld.items()})
         if problems:

@@ -208,6 +208,8 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "E-RENDER-SITE": (E, "生成网站失败：{detail}", "这是程序问题，请把这条信息报告给维护人员"),
     "E-VERIFY-OUTSIDE-HOST": (E, "网页从外部网站加载资源 {url}",
                               "公示网站不得从其他网站加载字体、脚本、样式或图片；请删除该引用"),
+    "E-VERIFY-MARKUP": (E, "网页中有不属于主题的可执行内容 {what}",
+                        "这是程序问题（内容中的文字都应按原样显示），请把这条信息报告给维护人员；原网站保持不变"),
     "E-VERIFY-ROOT-PATH": (E, "网页使用了以 / 开头的地址 {url}，放在子目录下发布时会失效",
                            "请改用相对地址"),
     "E-PUBLISH-NOT-SITE": (E, "输出目录 {out} 已有内容，但不是 gongshi 生成的网站，拒绝覆盖",

@@ -11,24 +11,21 @@ byte-for-byte copy of one the theme ships (Material's scripts carry their author
 from __future__ import annotations
 
 import gzip
-import hashlib
 import html
 import json
 import re
 import zlib
-from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-
-import material
 
 from ..codes import finding
 from ..errors import UnreadableFile
 from ..findings import once_each
 from ..load.pdf_file import read_pdf_metadata, read_pdf_text
-from ..paths import MANIFEST, THEME_DIR
+from ..paths import MANIFEST
 from ..privacy.personal_data import FULL_WIDTH, find_personal_data
 from ..privacy.redaction import secret_hint
+from .theme import digest, theme_files
 
 MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".xhtml"}
 # Attributes that hold drawing coordinates (the theme's inline SVG icons), not words.
@@ -68,7 +65,7 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         shown = str((published_as or root) / path.relative_to(root))
         data = path.read_bytes()
-        if hashlib.sha256(data).digest() in _theme_files():
+        if digest(data) in theme_files():
             continue
         try:
             chunks = _text_of(path.name, data)
@@ -88,14 +85,6 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
         findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
                      for needle, (original, source) in needles.items() if needle in compact]
     return once_each(findings)
-
-
-@lru_cache(maxsize=1)
-def _theme_files() -> frozenset[bytes]:
-    """Digests of the files the site engine copies unchanged from the installed theme packages."""
-    folders = [Path(material.__file__).parent / "templates" / "assets", THEME_DIR / "assets"]
-    return frozenset(hashlib.sha256(p.read_bytes()).digest()
-                     for folder in folders for p in folder.rglob("*") if p.is_file())
 
 
 def _needles(secrets: dict | None) -> dict:
