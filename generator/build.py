@@ -1,13 +1,12 @@
 """`gongshi build`: validate → public view → render → verify → publish, for each county.
 
 Reads top to bottom. Nothing is written over OUT until every county has built and the whole
-staging folder has passed verification.
+staging folder has passed verification; whatever stops a build, nothing unverified stays readable
+(publish/atomic.py).
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,7 @@ from .errors import BuildRefused
 from .load.county import discover_counties
 from .public import public_view
 from .public.view import withheld_values
-from .publish.atomic import carry_over, publish, staging_folder
+from .publish.atomic import carry_over, publish, staged
 from .render.markdown_tree import render_markdown
 from .render.mkdocs_site import build_site
 from .render.portal import render_portal, write_manifest
@@ -44,29 +43,25 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         raise BuildRefused(validation.findings)
 
     out = out.resolve()
-    staging = staging_folder(out)
-    try:
+    with staged(out) as stage:
         if only:
             all_ids, _ = discover_counties(content_dir)
-            carry_over(out, staging, [i for i in all_ids if i not in only])
+            carry_over(out, stage.site, [i for i in all_ids if i not in only])
         withheld = {}
-        with tempfile.TemporaryDirectory(prefix="gongshi-markdown-") as work:
-            for county in validation.counties:
-                view = public_view(county, today)
-                docs_dir = Path(work) / county.id
-                render_markdown(view, docs_dir)
-                build_site(view, config_dir / f"{county.id}.yml", docs_dir, staging / county.id)
-                write_manifest(view, staging / county.id)
-                withheld[county.id] = withheld_values(county, today)
-        render_portal(staging, today)
+        for county in validation.counties:
+            view = public_view(county, today)
+            docs_dir = stage.work / county.id
+            render_markdown(view, docs_dir)
+            build_site(view, config_dir / f"{county.id}.yml", docs_dir, stage.site / county.id)
+            write_manifest(view, stage.site / county.id)
+            withheld[county.id] = withheld_values(county, today)
+        render_portal(stage.site, today)
 
-        problems = verify_site(staging, published_as=out) + check_markup(staging, published_as=out) + scan_site(
-            staging, published_as=out, folder_secrets={c: values for c, (values, _) in withheld.items()},
+        problems = verify_site(stage.site, published_as=out) + check_markup(stage.site, published_as=out) + scan_site(
+            stage.site, published_as=out, folder_secrets={c: values for c, (values, _) in withheld.items()},
             folder_exceptions={c: pages for c, (_, pages) in withheld.items()})
         if problems:
             raise BuildRefused(problems)
 
-        publish(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        publish(stage)
     return BuildReport([c.id for c in validation.counties], validation.findings)
