@@ -34,7 +34,7 @@ def check_attachments(county) -> list:
 def _attachment(county, doc, path, value: str) -> list:
     attachment = county.attachment(value)
     line = doc.line_of(path)
-    if attachment.is_symlink():
+    if attachment.is_symlink() or not attachment.resolve().is_relative_to(county.folder.resolve()):
         return [finding("E-ATTACHMENT-LINK", doc.display, line, value=value)]
     if not attachment.is_file():
         return [finding("E-ATTACHMENT-MISSING", doc.display, line, value=value,

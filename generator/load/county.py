@@ -80,7 +80,9 @@ def discover_counties(content_dir: Path) -> tuple[list[str], list]:
         return [], [finding("E-FILE-UNREADABLE", display_path(content_dir), None, detail="内容目录不存在")]
     ids, findings = [], []
     for folder in sorted(p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if COUNTY_ID.match(folder.name):
+        if folder.is_symlink():   # a county folder that leads elsewhere: nothing in it is read
+            findings.append(finding("E-FILE-LINK", display_path(folder), None))
+        elif COUNTY_ID.match(folder.name):
             ids.append(folder.name)
         else:
             findings.append(finding("E-COUNTY-ID", display_path(folder), None, name=folder.name))
@@ -122,7 +124,7 @@ def load_county(content_dir: Path, config_dir: Path, county_id: str) -> tuple[Co
         if kind is None:
             if path.suffix in (".yml", ".yaml"):
                 known = "、".join(k.file for k in KINDS)
-                findings.append(finding("E-FILE-UNKNOWN", display_path(path), None, name=path.name, known=known))
+                findings.append(finding("E-FILE-UNKNOWN", display_path(path), 1, name=path.name, known=known))
             continue
         doc, found = load_yaml(path, display_path(path), kind.schema)
         findings += found
@@ -147,15 +149,17 @@ def load_county(content_dir: Path, config_dir: Path, county_id: str) -> tuple[Co
 
 def _load_decisions(county: County) -> list:
     folder = county.folder / DECISION_DIR
+    if folder.is_symlink():
+        return [finding("E-FILE-LINK", display_path(folder), None)]
     findings = []
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix not in (".yml", ".yaml"):
-            findings.append(finding("E-DECISION-FILE", display_path(path), None, name=path.name))
+            findings.append(finding("E-DECISION-FILE", display_path(path), 1, name=path.name))
             continue
         if not DECISION_ID.fullmatch(path.stem):
-            findings.append(finding("E-DECISION-NAME", display_path(path), None, name=path.name))
+            findings.append(finding("E-DECISION-NAME", display_path(path), 1, name=path.name))
             continue
         doc, found = load_yaml(path, display_path(path), DECISION.schema)
         findings += found

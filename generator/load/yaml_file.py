@@ -115,12 +115,32 @@ class _Builder:
             self.doc.typed[path] = node.value
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value
-        return self.constructor.construct_object(node)
+        value = self.constructor.construct_object(node)
+        if isinstance(value, str) and not _encodable(value):
+            # "\ud800" in double quotes gives half a character, which no file or page can hold
+            self.findings.append(finding("E-YAML-CHARACTER", self.doc.display, node.start_mark.line + 1,
+                                         character=_unencodable(value)))
+            return None
+        return value
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unencodable(text: str) -> str:
+    return next(f"\\u{ord(c):04x}" for c in text if not _encodable(c))
 
 
 def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument, list]:
     """Read one file. Returns the document (data None when unreadable) and its findings."""
     doc = YamlDocument(path, display, schema_name)
+    if path.is_symlink():
+        return doc, [finding("E-FILE-LINK", display, 1)]
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -132,14 +152,17 @@ def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument,
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        return doc, [finding("E-YAML-SYNTAX", display, mark.line + 1 if mark else None,
+        return doc, [finding("E-YAML-SYNTAX", display, mark.line + 1 if mark else 1,
                              problem=exc.problem or exc.context or "无法解析")]
+    except yaml.reader.ReaderError as exc:   # a NUL byte or another character YAML does not allow
+        return doc, [finding("E-YAML-CHARACTER", display, text.count("\n", 0, exc.position) + 1,
+                             character=f"\\u{exc.character if isinstance(exc.character, int) else ord(exc.character):04x}")]
     except yaml.YAMLError as exc:
-        return doc, [finding("E-YAML-SYNTAX", display, None, problem=str(exc))]
+        return doc, [finding("E-YAML-SYNTAX", display, 1, problem=str(exc))]
     except RecursionError:
-        return doc, [finding("E-YAML-DEPTH", display, None, limit=MAX_DEPTH)]
+        return doc, [finding("E-YAML-DEPTH", display, 1, limit=MAX_DEPTH)]
     if node is None:
-        return doc, [finding("E-FILE-EMPTY", display, None, schema=schema_name)]
+        return doc, [finding("E-FILE-EMPTY", display, 1, schema=schema_name)]
     builder = _Builder(doc)
     doc.lines[()] = node.start_mark.line + 1
     doc.data = builder.value(node, ())

@@ -113,7 +113,7 @@ def test_misnamed_file_and_missing_config(project, gongshi):
     project.file("site_config/shili.yml").unlink()
     _, lines = gongshi("validate", "--county", "shili")
     assert [line.split(" — ")[0] for line in lines if ": E-" in line or ": W-" in line] == [
-        "content/shili/officer.yml: E-FILE-UNKNOWN 无法识别的内容文件 officer.yml",
+        "content/shili/officer.yml:1: E-FILE-UNKNOWN 无法识别的内容文件 officer.yml",
         "content/shili/officers.yml: W-SECTION-MISSING 没有 officers.yml（行政执法人员清单），网站该栏目将显示“暂未公示”",
         "site_config/shili.yml: E-CONFIG-MISSING 县 shili 没有站点配置文件",
     ]
@@ -217,3 +217,50 @@ def test_attachment_must_be_a_real_file_without_root_links(project, gongshi, tmp
     code, lines = gongshi("validate", "--county", "jiange")
     assert errors(lines) == ["content/jiange/documents/three-systems-plan.md:1: E-ATTACHMENT-ROOT-LINK 链接 /zwgk/index.html 以 / 开头，"
                              "网站放在子目录下发布时会失效 — 请写完整网址（以 https:// 开头），或链接到本网站的栏目"]
+
+
+CHARACTER_HINT = "请删除这个字符；从别处复制来的文字，请先粘贴到记事本中再复制过来"
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("lone-surrogate", 'reports:\n  - year: 2025\n    summary: "说明\\ud800"\n',
+     "content/shili/annual.yml:3: E-YAML-CHARACTER 有不能保存的字符 \\ud800（控制字符，或 \\u 转义写出的半个字符） — " + CHARACTER_HINT),
+    ("nul-byte", "reports:\n  - year: 2025\n    summary: 说明\x00\n",
+     "content/shili/annual.yml:3: E-YAML-CHARACTER 有不能保存的字符 \\u0000（控制字符，或 \\u 转义写出的半个字符） — " + CHARACTER_HINT),
+    ("empty", "# 只有注释\n",
+     "content/shili/annual.yml:1: E-FILE-EMPTY 文件是空的 — 请按 schemas/annual.schema.json 填写内容，或删除这个文件"),
+    ("too-deep", "reports: " + "[" * 2000 + "]" * 2000 + "\n",
+     "content/shili/annual.yml:1: E-YAML-DEPTH 层次嵌套超过 32 层 — 内容文件不需要这么深的缩进，请检查缩进是否写错"),
+])
+def test_bad_characters_and_shapes_get_a_line_and_no_traceback(project, gongshi, name, content, expected):
+    project.file("content/shili/annual.yml").write_bytes(content.encode("utf-8"))
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1 and expected in lines, lines
+    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 1 and not project.file("site").exists()
+
+
+def test_a_bad_decision_file_name_gets_line_one(project, gongshi):
+    project.file("content/shili/decisions/2025-002.yml").rename(project.file("content/shili/decisions/2025 002.yml"))
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert "content/shili/decisions/2025 002.yml:1: E-DECISION-NAME 执法决定的文件名 2025 002.yml 不合规，文件名就是决定的网址 — " \
+           "只能用字母、数字和连字符，如 2025-001.yml" in lines
+
+
+def test_links_out_of_the_content_are_never_followed(project, gongshi, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    outside = elsewhere / "2025-009.yml"
+    outside.write_text(project.file("content/shili/decisions/2025-002.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    project.file("content/shili/decisions/2025-009.yml").symlink_to(outside)
+    project.file("site_config/jiange.yml").rename(elsewhere / "jiange.yml")
+    project.file("site_config/jiange.yml").symlink_to(elsewhere / "jiange.yml")
+    code, lines = gongshi("validate")
+    assert code == 1
+    link = "这个文件是一个链接（快捷方式），不是文件本身 — 请把文件本身放在这里；gongshi 不跟随链接去读别处的文件"
+    assert f"content/shili/decisions/2025-009.yml:1: E-FILE-LINK {link}" in lines
+    assert f"site_config/jiange.yml:1: E-FILE-LINK {link}" in lines
+    county = project.file("content/jiange")
+    county.rename(elsewhere / "jiange")
+    county.symlink_to(elsewhere / "jiange")
+    code, lines = gongshi("validate")
+    assert f"content/jiange: E-FILE-LINK {link}" in lines

@@ -29,7 +29,7 @@ def test_duplicate_key_inside_a_list_item(tmp_path):
 def test_empty_file(tmp_path):
     _, findings = load(tmp_path, b"# only a comment\n\n")
     assert messages(findings) == [
-        "content/x/subject.yml: E-FILE-EMPTY 文件是空的 — 请按 schemas/subject.schema.json 填写内容，或删除这个文件"]
+        "content/x/subject.yml:1: E-FILE-EMPTY 文件是空的 — 请按 schemas/subject.schema.json 填写内容，或删除这个文件"]
 
 
 def test_a_file_that_is_not_yaml_mapping(tmp_path):
