@@ -9,9 +9,11 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, Na
 
 
 def make_pdf(pages: list[str], metadata: dict | None = None, password: str | None = None,
-             note: str | None = None, bookmark: str | None = None) -> bytes:
+             note: str | None = None, bookmark: str | None = None, xmp: str | None = None,
+             orphan: str | None = None) -> bytes:
     """A PDF whose page i shows pages[i] (ASCII, Helvetica); an empty string makes a page with no text.
-    `note` adds a sticky-note annotation to the first page, `bookmark` an outline entry."""
+    `note` adds a sticky-note annotation to the first page, `bookmark` an outline entry, `xmp` an
+    XMP packet holding that text, `orphan` an object nothing refers to (as an edit leaves) holding it."""
     writer = PdfWriter()
     font = writer._add_object(DictionaryObject({
         NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
@@ -31,6 +33,13 @@ def make_pdf(pages: list[str], metadata: dict | None = None, password: str | Non
         writer.add_outline_item(title=bookmark, page_number=0)
     if metadata:
         writer.add_metadata(metadata)
+    if xmp:
+        packet = DecodedStreamObject()
+        packet.set_data(f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{xmp}</dc:creator></x:xmpmeta>'.encode("utf-8"))
+        packet.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
+        writer._root_object[NameObject("/Metadata")] = writer._add_object(packet)
+    if orphan:
+        writer._add_object(DictionaryObject({NameObject("/Contents"): TextStringObject(orphan)}))
     if password:
         writer.encrypt(password)
     out = io.BytesIO()

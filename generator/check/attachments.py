@@ -69,6 +69,7 @@ def _pdf(county, value: str, display: str, line: int) -> list:
     secrets = redaction_settings(county).secrets
     places = [(f"第 {n} 页", text) for n, text in enumerate(pdf.pages, start=1)]
     places.append(("的书签或表单中", "\n".join(pdf.document)))
+    places.append(("发布后仍保留的文档属性或不显示的内容中", "\n".join(pdf.hidden)))
     for where, text in places:
         for found in find_personal_data(text):
             if found.kind in PERSONAL_KINDS:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
-from pypdf.generic import NameObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject, TextStringObject
 
 from ..errors import PdfProblem
 
@@ -30,6 +30,7 @@ METADATA_KEYS = ("/Metadata", "/PieceInfo")
 class PdfText:
     pages: list[str]           # extracted text of each page with its annotations, in order
     document: list[str]        # bookmarks and form-field values: text a reader sees outside the pages
+    hidden: list[str]          # text no reader shows: document properties, XMP, strings of objects nothing refers to
 
     @property
     def has_text(self) -> bool:
@@ -38,7 +39,7 @@ class PdfText:
 
 @dataclass(frozen=True)
 class LoadedPdf:
-    text: PdfText      # what the check stage searches
+    text: PdfText      # what the check stage searches: everything a reader of the published copy could find
     published: bytes   # what the public view publishes: the copy without metadata
 
 
@@ -68,10 +69,13 @@ def _reader(source) -> PdfReader:
 
 
 def load_pdf(path: Path) -> LoadedPdf:
-    """An attachment's text and its publishable copy, from one parse; PdfProblem if it cannot be read."""
+    """An attachment's text and its publishable copy; PdfProblem if it cannot be read. The text a
+    reader sees is the attachment's; the hidden text is the published copy's, since the document
+    properties and XMP of the attachment are not published."""
     reader = _reader(path)
     published = _without_metadata(reader)   # first: reading the text resolves objects in place, which the copy would then inline
-    return LoadedPdf(_text(reader), published)
+    seen = _text(reader)
+    return LoadedPdf(PdfText(seen.pages, seen.document, read_pdf_text(published).hidden), published)
 
 
 def read_pdf_text(source: Path | bytes) -> PdfText:
@@ -85,8 +89,40 @@ def _text(reader: PdfReader) -> PdfText:
                   if k in ("/V", "/TU", "/T") and v is not None]
         # CJK fonts often map characters to compatibility code points (⽰ for 示, Kangxi radicals):
         # NFKC gives back the characters a search for a name or a case number expects.
-        return PdfText([unicodedata.normalize("NFKC", p) for p in pages],
-                       [unicodedata.normalize("NFKC", t) for t in _outline_titles(reader.outline) + fields])
+        document = _outline_titles(reader.outline) + fields
+        shown = set(document) | {t for page in reader.pages for t in _annotation_texts(page)}
+        hidden = [t for t in dict.fromkeys(_every_object_text(reader)) if t not in shown]
+        return PdfText([unicodedata.normalize("NFKC", p) for p in pages], [unicodedata.normalize("NFKC", t) for t in document],
+                       [unicodedata.normalize("NFKC", t) for t in hidden])
+
+
+def _every_object_text(reader: PdfReader) -> list[str]:
+    """The text strings and XML streams (XMP) of every object the file holds, referenced or not,
+    and the document information."""
+    texts = [str(v) for v in (reader.metadata or {}).values()]
+    numbers = {number for generation in reader.xref.values() for number in generation} | set(reader.xref_objStm)
+    for number in sorted(numbers):
+        try:
+            obj = reader.get_object(number)
+        except PDF_ERRORS:
+            continue   # a damaged object no reader can show either
+        if isinstance(obj, StreamObject) and (obj.get("/Type") == "/Metadata" or obj.get("/Subtype") == "/XML"):
+            texts.append(obj.get_data().decode("utf-8", "replace"))
+        texts += _strings(obj)
+    return [t for t in texts if t.strip()]
+
+
+def _strings(obj, depth: int = 0) -> list[str]:
+    """Text strings inside one object, not following references (each object is visited on its own)."""
+    if depth > 32:
+        return []
+    if isinstance(obj, TextStringObject):
+        return [str(obj)]
+    if isinstance(obj, DictionaryObject):
+        return [t for value in obj.values() if not isinstance(value, IndirectObject) for t in _strings(value, depth + 1)]
+    if isinstance(obj, ArrayObject):
+        return [t for value in obj if not isinstance(value, IndirectObject) for t in _strings(value, depth + 1)]
+    return []
 
 
 def _annotation_texts(page) -> list[str]:
@@ -107,19 +143,10 @@ def _outline_titles(outline) -> list[str]:
     return titles
 
 
-def read_pdf_metadata(source: Path | bytes) -> list[str]:
-    """Every text value of the document information dictionary and the XMP packet."""
-    reader = _reader(io.BytesIO(source) if isinstance(source, bytes) else source)
-    with _unreadable_if_it_fails():
-        values = [str(v) for v in (reader.metadata or {}).values()]
-        xmp = reader.trailer["/Root"].get("/Metadata")
-        if xmp is not None:
-            values.append(xmp.get_object().get_data().decode("utf-8", "replace"))
-    return values
-
-
 def _without_metadata(reader: PdfReader) -> bytes:
-    """The PDF rewritten with no information dictionary and no XMP or PieceInfo, anywhere."""
+    """The PDF rewritten from the objects its pages and outline still refer to: no information
+    dictionary, no XMP or PieceInfo, no object left over from an edit (unreferenced objects and
+    incremental updates are not carried over)."""
     with _unreadable_if_it_fails():
         writer = PdfWriter(clone_from=reader)
         writer.metadata = None
@@ -128,6 +155,7 @@ def _without_metadata(reader: PdfReader) -> bytes:
         for page in writer.pages:
             for key in METADATA_KEYS:
                 page.pop(NameObject(key), None)
+        writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
         out = io.BytesIO()
         writer.write(out)
     return out.getvalue()

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..codes import finding
 from ..errors import UnreadableFile
 from ..findings import once_each
-from ..load.pdf_file import read_pdf_metadata, read_pdf_text
+from ..load.pdf_file import read_pdf_text
 from ..paths import MANIFEST
 from ..privacy.personal_data import FULL_WIDTH, find_personal_data
 from ..privacy.redaction import secret_hint
@@ -100,7 +100,7 @@ def _text_of(name: str, data: bytes) -> list[str]:
             raise UnreadableFile("E-SCAN-UNREADABLE", f"无法解压：{exc}") from exc
     if suffix == ".pdf":
         pdf = read_pdf_text(data)
-        return pdf.pages + pdf.document + read_pdf_metadata(data)
+        return pdf.pages + pdf.document + pdf.hidden
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

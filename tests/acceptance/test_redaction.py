@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -377,3 +378,29 @@ def test_scan_of_a_folder_that_does_not_exist_says_so_and_fails(project, capsys)
     assert captured.err.splitlines() == [
         "nosite: E-SCAN-NO-SITE 要检查的网站目录不存在 — 请写已生成的网站目录（如 site），或先运行 gongshi build",
         "共 1 个错误，0 个警告（E-SCAN-NO-SITE ×1）。"]
+
+
+def test_a_pdf_is_published_without_its_xmp_and_without_objects_nothing_refers_to(project, gongshi):
+    _attach_pdf(project, make_pdf(["Decision 2024-1"], xmp="Wang Wu 11010519491231002X", orphan="Draft: phone 13912345678"))
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
+    assert code == 0, lines
+    published = project.file("site/shili/files/pdf-doc.pdf").read_bytes()
+    for planted in (b"xmpmeta", b"Wang", b"11010519491231002X", b"13912345678", b"Draft"):
+        assert planted not in published, planted
+    assert PdfReader(io.BytesIO(published)).pages[0].extract_text() == "Decision 2024-1"
+
+
+@pytest.mark.parametrize("pdf, expected", [
+    (make_pdf(["Decision"], xmp="Wang Wu 11010519491231002X"), "E-SCAN-PERSONAL-DATA 有身份证号 110105********002X"),
+    (make_pdf(["Decision"], orphan="Draft: phone 13912345678"), "E-SCAN-PERSONAL-DATA 有手机号 139****5678"),
+    (make_pdf(["Decision"], metadata={"/Author": "13912345678"}), "E-SCAN-PERSONAL-DATA 有手机号 139****5678"),
+])
+def test_the_scan_reads_xmp_properties_and_objects_nothing_refers_to(sample_site, gongshi, tmp_path, pdf, expected):
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    (site / "shili" / "planted.pdf").write_bytes(pdf)
+    code, lines = gongshi("scan", str(site))
+    assert code == 1
+    assert f"{site}/shili/planted.pdf: {expected} — {PERSONAL_HINT}" in lines
