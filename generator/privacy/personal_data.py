@@ -35,6 +35,14 @@ INSURANCE_CARD = re.compile(
     r"[ ]{0,3}(?:为|是|[:：])?[ ]{0,3}"
     r"(?P<number>[0-9A-Za-z](?:[ -]?[0-9A-Za-z]){5,29})(?![0-9A-Za-z])(?![ ]?[元万年月日次人家个%])")
 
+# What masking writes: at most a few characters kept at each end of a run of asterisks.
+MASKED = re.compile(r"[0-9A-Za-z]{0,6}\*{4,}[0-9A-Za-z]{2,4}")
+# A currency unit after a number, or a currency sign before it: an amount.
+# (元旦, 元宵 are holidays: "13800138000元旦后" is still a mobile; so is any number labelled as one.)
+AMOUNT_AFTER = re.compile(r" {0,2}(?:元(?![旦宵])|万元|亿元|块钱|块|角)")
+AMOUNT_BEFORE = re.compile(r"(?:[¥￥]|人民币) {0,2}$")
+PHONE_LABEL = re.compile(r"(?:手机|电话|联系|致电|拨打|热线|号码)[号码：:为是 ]{0,3}$")
+
 # GB 11643: provinces (first two digits) and the check character.
 PROVINCES = {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
              "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"}
@@ -76,7 +84,21 @@ def find_personal_data(text: str) -> list[Find]:
             shown = number[:2] if len(number) >= 10 else ""
             finds.append(Find("insurance_card", match.start("number"), match.end("number"),
                               shown + "*" * (len(number) - len(shown) - 2) + number[-2:]))
-    return _without_overlaps(finds)
+    masks = [(m.start(), m.end()) for m in MASKED.finditer(normal)]
+    return _without_overlaps([f for f in finds if not _inside(f, masks) and not _an_amount(f, normal)])
+
+
+def _inside(found: Find, masks) -> bool:
+    """Part of a value masked already (110105********002X): what is left of it names nobody."""
+    return any(start <= found.start and found.end <= end for start, end in masks)
+
+
+def _an_amount(found: Find, text: str) -> bool:
+    """A number of yuan (罚款13800138000元) is no mobile number. Numbers that pass a checksum (IDs,
+    cards) are masked whatever surrounds them."""
+    if found.kind != "mobile" or PHONE_LABEL.search(text, max(0, found.start - 8), found.start):
+        return False
+    return bool(AMOUNT_AFTER.match(text, found.end) or AMOUNT_BEFORE.search(text, max(0, found.start - 8), found.start))
 
 
 def _numbers_in_run(match) -> list[Find]:

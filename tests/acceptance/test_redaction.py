@@ -404,3 +404,13 @@ def test_the_scan_reads_xmp_properties_and_objects_nothing_refers_to(sample_site
     code, lines = gongshi("scan", str(site))
     assert code == 1
     assert f"{site}/shili/planted.pdf: {expected} — {PERSONAL_HINT}" in lines
+
+
+def test_the_build_accepts_its_own_masking(project, gongshi):
+    # masked to 510823********0101, which the final scan used to read as a card number and refuse
+    edit = ("content/shili/subject.yml", "组织行政执法人员法律知识培训。", "组织行政执法人员法律知识培训。社会保障卡号 510823198506120101。")
+    project.apply([edit])
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
+    assert code == 0, lines
+    assert any(": W-PERSONAL-DATA " in line and "510823********0101" in line for line in lines)
+    assert "510823198506120101" not in project.file("site/shili/subject/index.html").read_text(encoding="utf-8")

@@ -86,3 +86,28 @@ def test_forms_people_really_type(text, masked):
 ])
 def test_public_numbers_typed_side_by_side(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "身份证号 110105********002X", "手机 138****5678", "卡号 6217***********5672", "医保卡号：SC******78",
+    "社会保障卡号 510823********0101", "邮箱 l***@example.org",
+])
+def test_what_masking_wrote_is_never_found_again(text):
+    assert kinds(text) == []
+    assert mask(mask(text)) == mask(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("罚款13800138000元", []),                       # an amount of yuan, not a mobile number
+    ("追回金额 13800138000 元", []),
+    ("合计￥13800138000", []),
+    ("手机13800138000元旦后停机", ["mobile"]),         # 元旦 is a holiday, not a unit
+    ("联系电话：13800138000元", ["mobile"]),            # labelled as a phone: one, whatever follows
+    ("11010519491231002X元", ["id_card"]),             # a checksum-verified ID is masked whatever surrounds it
+])
+def test_numbers_are_read_in_their_context(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_social_security_card_number_that_is_an_id_number_is_masked_once():
+    assert mask("社会保障卡号 510823198506120101") == "社会保障卡号 510823********0101"
