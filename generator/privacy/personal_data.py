@@ -3,10 +3,14 @@
 The public view masks every find (redaction.py); `gongshi scan` looks for the same patterns in
 the built files; the check stage reports them to the clerk.
 
+Text is read through the one normaliser (normalise.py): invisible characters, compatibility
+forms, Chinese digits, Markdown markup and the like are undone before any pattern looks at it,
+and each find is mapped back to the stretch that was typed.
+
 A number is judged by its digit run, never by a piece glued into a longer one:
-`1381234567890123` is no mobile number. Runs may be written with full-width digits or split by
-single spaces, hyphens or dots (`138 1234 5678`, `+86-138-1234-5678`), as people type them; a run
-of several numbers typed one space apart yields each of them.
+`1381234567890123` is no mobile number. Runs may be split by up to three spaces, hyphens, dots or
+slashes between groups (`138 1234 5678`, `+86-138-1234-5678`, `138 / 1234 – 5678`), as people type
+them; a run of several numbers typed apart yields each of them.
 """
 
 from __future__ import annotations
@@ -17,16 +21,21 @@ from datetime import date
 
 from stdnum import luhn
 
-# Same length in and out, so positions in the normalised text are positions in the original.
-FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "Ｘ": "X", "ｘ": "x", "－": "-", "＋": "+",
-                            "．": ".", "＠": "@", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ",
-                            "\u2009": " ", "\u200b": " ", "\t": " "})
+from .normalise import normalise
 
-# A digit run: digits joined by at most one space, hyphen or dot, an ID's final X allowed,
-# not glued to other digits.
-DIGIT_RUN = re.compile(r"(?<![0-9])(?:\+?86[ .-]?)?[0-9](?:[ .-]?[0-9])*(?:[ .-]?[Xx])?(?![0-9])")
-SEPARATORS = re.compile(r"[ .-]")
+# A digit run: digits joined by up to three spaces, hyphens, dots or slashes, an ID's final X
+# allowed, not glued to other digits.
+DIGIT_RUN = re.compile(r"(?<![0-9])(?:\+?86[ ./-]{0,3})?[0-9](?:[ ./-]{0,3}[0-9])*(?:[ ./-]{0,3}[Xx])?(?![0-9])")
+SEPARATORS = re.compile(r"[ ./-]+")
+GROUP = re.compile(r"[^ ./-]+")
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# An address spelled out to get past a filter: name at 163 dot com, name(at)163(dot)com.
+DOMAIN_ENDINGS = "com|cn|net|org|gov|edu|mil|int|info|biz|top|xyz|vip|hk|tw|mo"
+EMAIL_SPELLED = re.compile(
+    r"(?<![A-Za-z0-9._%+-])(?P<local>[A-Za-z0-9._%+-]+) {0,3}(?:[(\[（【] {0,2}at {0,2}[)\]）】]| at ) {0,3}"
+    rf"(?P<domain>[A-Za-z0-9-]+(?: {{0,3}}(?:\.|[(\[（【] {{0,2}}dot {{0,2}}[)\]）】]| dot ) {{0,3}}[A-Za-z0-9-]+)*"
+    rf"(?: {{0,3}}(?:\.|[(\[（【] {{0,2}}dot {{0,2}}[)\]）】]| dot ) {{0,3}}(?:{DOMAIN_ENDINGS})))(?![A-Za-z0-9])", re.I)
+DOMAIN_DOTS = re.compile(r" {0,3}(?:[(\[（【] {0,2}dot {0,2}[)\]）】]| dot ) {0,3}| {0,3}\. {0,3}", re.I)
 # Medical-insurance and social-security card numbers have no national format (each region issues
 # its own), so they are found by what precedes them: 医保卡号：SC1234567, 社保卡号 12345678 …
 # An amount or a count after such words (医保卡 1200 元) is not a card number.
@@ -56,9 +65,10 @@ MAX_GROUPS = 20   # a 19-digit card typed digit by digit; bounds the work on a l
 @dataclass(frozen=True)
 class Find:
     kind: str      # id_card, mobile, bank_card, email, insurance_card
-    start: int
+    start: int     # where it was typed
     end: int
     masked: str
+    value: str = ""   # what it is, however it was typed: the digits of a number, an address as written plainly
 
     @property
     def label(self) -> str:
@@ -69,21 +79,29 @@ KIND_LABELS = {"id_card": "身份证号", "mobile": "手机号", "bank_card": "�
                "insurance_card": "医保卡号或社保卡号"}
 
 
-def find_personal_data(text: str) -> list[Find]:
-    """Every piece of personal data in `text`, in order, with how it is shown when masked."""
-    normal = text.translate(FULL_WIDTH)   # same length as text: positions carry over
+def find_personal_data(text: str, markdown: bool = False) -> list[Find]:
+    """Every piece of personal data in `text`, in order, where it was typed and how it is shown
+    when masked. `markdown`: `text` is a Markdown document, read as its page shows it."""
+    normal = normalise(text, markdown)
+    return [Find(f.kind, *normal.typed_span(f.start, f.end), f.masked, f.value) for f in _finds(normal.text)]
+
+
+def _finds(normal: str) -> list[Find]:
     finds = []
     for match in DIGIT_RUN.finditer(normal):
         finds += _numbers_in_run(match)
     for match in EMAIL.finditer(normal):
         local, domain = match.group().split("@", 1)
-        finds.append(Find("email", match.start(), match.end(), f"{local[0]}***@{domain}"))
+        finds.append(Find("email", match.start(), match.end(), f"{local[0]}***@{domain}", match.group().lower()))
+    for match in EMAIL_SPELLED.finditer(normal):
+        local, domain = match.group("local"), DOMAIN_DOTS.sub(".", match.group("domain"))
+        finds.append(Find("email", match.start(), match.end(), f"{local[0]}***@{domain}", f"{local}@{domain}".lower()))
     for match in INSURANCE_CARD.finditer(normal):
         number = re.sub(r"[ -]", "", match.group("number"))
         if any(c.isdigit() for c in number):
             shown = number[:2] if len(number) >= 10 else ""
             finds.append(Find("insurance_card", match.start("number"), match.end("number"),
-                              shown + "*" * (len(number) - len(shown) - 2) + number[-2:]))
+                              shown + "*" * (len(number) - len(shown) - 2) + number[-2:], number.upper()))
     masks = [(m.start(), m.end()) for m in MASKED.finditer(normal)]
     return _without_overlaps([f for f in finds if not _inside(f, masks) and not _an_amount(f, normal)])
 
@@ -105,7 +123,7 @@ def _numbers_in_run(match) -> list[Find]:
     """The run as one number if it is one; else the longest stretches of its separated groups
     that are (`139… 138…` typed one space apart are two finds)."""
     groups = [(g.start() + match.start(), g.end() + match.start(), g.group())
-              for g in re.finditer(r"[^ .-]+", match.group())]
+              for g in GROUP.finditer(match.group())]
     lengths = [len(g[2].lstrip("+")) for g in groups]
     finds, i = [], 0
     while i < len(groups):
@@ -113,9 +131,10 @@ def _numbers_in_run(match) -> list[Find]:
             if sum(lengths[i:j]) not in NUMBER_LENGTHS:
                 continue
             start, end = groups[i][0], groups[j - 1][1]
-            found = _classify(SEPARATORS.sub("", match.string[start:end]), [g[2] for g in groups[i:j]])
+            digits = SEPARATORS.sub("", match.string[start:end])
+            found = _classify(digits, [g[2] for g in groups[i:j]])
             if found:
-                finds.append(Find(found[0], start, end, found[1]))
+                finds.append(Find(found[0], start, end, found[1], _national(digits.upper())))
                 i = j
                 break
         else:
@@ -168,11 +187,15 @@ def id_birth_date(digits: str) -> date | None:
     return born if born >= date(1900, 1, 1) else None
 
 
+def _national(digits: str) -> str:
+    """A number without the country code a mobile may carry (+86)."""
+    national = digits.lstrip("+")
+    return national[2:] if len(national) == 13 and national.startswith("86") else national
+
+
 def _classify(digits: str, groups: list[str]):
     digits = digits.upper()
-    national = digits.lstrip("+")
-    if len(national) == 13 and national.startswith("86"):
-        national = national[2:]
+    national = _national(digits)
     if len(digits) in (15, 18) and is_id_number(digits):
         return "id_card", digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
     if re.fullmatch(r"1[3-9][0-9]{9}", national):
@@ -183,8 +206,10 @@ def _classify(digits: str, groups: list[str]):
 
 
 def _looks_like_card(digits: str, groups: list[str]) -> bool:
-    """16–19 digits from a card issuer, typed in one piece or in fours (Luhn alone passes one
-    run of digits in ten: dates and phone numbers typed side by side would pass)."""
+    """16–19 digits from a card issuer, typed in one piece, in fours, or as the issuer's six digits
+    and the rest (Luhn alone passes one run of digits in ten: dates and phone numbers typed side by
+    side would pass)."""
     if not (digits.isdigit() and 16 <= len(digits) <= 19 and digits[0] in BANK_CARD_FIRST_DIGITS):
         return False
-    return len(groups) == 1 or (all(len(g) == 4 for g in groups[:-1]) and 1 <= len(groups[-1]) <= 4)
+    return (len(groups) == 1 or (len(groups) == 2 and len(groups[0]) == 6)
+            or (all(len(g) == 4 for g in groups[:-1]) and 1 <= len(groups[-1]) <= 4))

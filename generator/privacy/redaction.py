@@ -78,7 +78,7 @@ def redact_text(text: str, path=(), keep=(), markdown=False) -> tuple[str, list[
     body) the masks' asterisks are escaped, or `l***@x.org` would render as emphasis."""
     text_out, events, to_original = _replace_secret_passages(text, path)
     out, last = [], 0
-    for found in find_personal_data(text_out):
+    for found in find_personal_data(text_out, markdown=markdown):
         if found.kind in keep:
             continue
         events.append(Event(path, found.kind, text_out[found.start:found.end], found.masked, to_original(found.start)))
@@ -157,7 +157,7 @@ def _value(value, node, resolver, policy, path, result):
         if policy == SHOWN:
             result.shown.add(value)
         keep = PUBLIC_CONTACT_KINDS if policy == SHOWN else ()
-        result.allowed.update(value[f.start:f.end] for f in find_personal_data(value) if f.kind in keep)
+        result.allowed.update(f.value for f in find_personal_data(value) if f.kind in keep)
         text, events = redact_text(value, path, keep)
         result.events += events
         return text

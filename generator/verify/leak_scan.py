@@ -2,9 +2,10 @@
 
 The public view masks and withholds by construction; this is the proof on the finished files,
 which also catches what no template wrote (a PDF's metadata, a search index, a hand-copied file).
-Text is read the way a visitor or a crawler would get it: HTML and XML with entities decoded and
-attribute values included, JSON string by string, PDFs page by page plus their metadata, .gz
-files unpacked. A file that is not text (an image, a font) is skipped, and so is a file that is a
+Text is read the way a visitor or a crawler would get it: HTML and XML with entities decoded,
+inline elements joined and attribute values included, JSON string by string, PDFs page by page
+plus their properties, XMP and unreferenced objects, .gz files unpacked, UTF-8 or UTF-16; then
+through the same normaliser as masking (privacy/normalise.py). A file that is not text (an image, a font) is skipped, and so is a file that is a
 byte-for-byte copy of one the theme ships (Material's scripts carry their authors' e-mails).
 """
 
@@ -23,31 +24,51 @@ from ..errors import UnreadableFile
 from ..findings import once_each
 from ..load.pdf_file import read_pdf_text
 from ..paths import MANIFEST
-from ..privacy.personal_data import FULL_WIDTH, find_personal_data
+from ..privacy.normalise import compact
+from ..privacy.personal_data import find_personal_data
 from ..privacy.redaction import secret_hint
 from .theme import digest, theme_files
 
 MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".xhtml"}
+JS_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})")
 # Attributes that hold drawing coordinates (the theme's inline SVG icons), not words.
 GEOMETRY = {"d", "points", "viewbox", "transform", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
             "width", "height"}
 
 
+# Elements a browser shows as blocks of their own: text is never read across their edges.
+BLOCKS = {"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div", "dl", "dt",
+          "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+          "hr", "html", "label", "legend", "li", "main", "meta", "nav", "ol", "option", "p", "pre", "script",
+          "section", "select", "style", "summary", "table", "tbody", "td", "textarea", "tfoot", "th", "thead",
+          "title", "tr", "ul", "svg", "button", "input", "img", "link"}
+
+
 class _Text(HTMLParser):
+    """The text of a page as a reader gets it: inline elements joined (5108<span></span>23 is one
+    number), blocks and attribute values apart, references decoded."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts = []
+        self.parts = [""]
 
     def handle_starttag(self, tag, attrs):
+        if tag in BLOCKS:
+            self.parts.append("")
         self.parts += [value for name, value in attrs if value and name not in GEOMETRY]
+        self.parts.append("")
 
     handle_startendtag = handle_starttag
 
+    def handle_endtag(self, tag):
+        if tag in BLOCKS:
+            self.parts.append("")
+
     def handle_data(self, data):
-        self.parts.append(data)
+        self.parts[-1] += data
 
     def handle_comment(self, data):
-        self.parts.append(data)
+        self.parts += [data, ""]
 
 
 def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None = None,
@@ -74,21 +95,21 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
             continue
         for chunk in chunks:
             findings += _personal_data(shown, chunk, allowed)
-        compact = _compact("\n".join(chunks))
+        flat = compact("\n".join(chunks))
         parts = path.relative_to(root).parts
         top = parts[0] if len(parts) > 1 else None
         own = by_folder.get(top, {}) if top else portal_needles
         belongs_here = {value for value, page in (folder_exceptions or {}).get(top, {}).items()
                         if top and "/".join(parts[1:]) == page}
         findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
-                     for needle, (original, source) in own.items() if needle in compact and original not in belongs_here]
+                     for needle, (original, source) in own.items() if needle in flat and original not in belongs_here]
         findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
-                     for needle, (original, source) in needles.items() if needle in compact]
+                     for needle, (original, source) in needles.items() if needle in flat]
     return once_each(findings)
 
 
 def _needles(secrets: dict | None) -> dict:
-    return {_compact(s): (s, source) for s, source in (secrets or {}).items() if _compact(s)}
+    return {compact(s): (s, source) for s, source in (secrets or {}).items() if compact(s)}
 
 
 def _text_of(name: str, data: bytes) -> list[str]:
@@ -101,21 +122,38 @@ def _text_of(name: str, data: bytes) -> list[str]:
     if suffix == ".pdf":
         pdf = read_pdf_text(data)
         return pdf.pages + pdf.document + pdf.hidden
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    text = _decoded(data)
+    if text is None:
         return []  # not text: images, fonts
     if suffix in MARKUP_SUFFIXES:
         parser = _Text()
         parser.feed(text)
         parser.close()
-        return ["\n".join(parser.parts)]
+        return ["\n".join(part for part in parser.parts if part)]
     if suffix == ".json":
         try:
             return ["\n".join(html.unescape(s) for s in _strings(json.loads(text)))]
         except (ValueError, RecursionError):
             pass   # not JSON after all, or nested too deep to walk: searched as plain text below
+    if suffix in (".js", ".mjs", ".json"):
+        return [text, _script_escapes_decoded(text)]
     return [text]
+
+
+def _script_escapes_decoded(text: str) -> str:
+    """A script's strings as they run: \\u6e2c and \\x41 escapes turned into the characters they stand for."""
+    decoded = JS_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2) or m.group(3), 16)), text)
+    return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")   # joins escaped surrogate pairs
+
+
+def _decoded(data: bytes) -> str | None:
+    """Text in UTF-8, or in UTF-16 when it says so (a byte-order mark, as Windows Notepad writes it)."""
+    try:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            return data.decode("utf-16")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def _strings(value):
@@ -132,8 +170,7 @@ def _strings(value):
 
 def _personal_data(shown: str, text: str, allowed: set) -> list:
     return [finding("E-SCAN-PERSONAL-DATA", shown, None, what=found.label, masked=found.masked)
-            for found in find_personal_data(text)
-            if _digits(text[found.start:found.end]) not in allowed]
+            for found in find_personal_data(text) if found.value not in allowed]
 
 
 def _published_contacts(root: Path) -> set[str]:
@@ -141,16 +178,8 @@ def _published_contacts(root: Path) -> set[str]:
     allowed = set()
     for manifest in list(root.glob(MANIFEST)) + list(root.glob(f"*/{MANIFEST}")):
         try:
-            allowed |= {_digits(n) for n in json.loads(manifest.read_text(encoding="utf-8")).get("published_contacts", [])}
+            allowed |= {found.value for n in json.loads(manifest.read_text(encoding="utf-8")).get("published_contacts", [])
+                        for found in find_personal_data(str(n))}
         except (ValueError, OSError, AttributeError):
             continue
     return allowed
-
-
-def _digits(text: str) -> str:
-    digits = re.sub(r"[^0-9Xx]", "", text.translate(FULL_WIDTH))
-    return digits[2:] if len(digits) == 13 and digits.startswith("86") else digits
-
-
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text.translate(FULL_WIDTH))

@@ -25,6 +25,21 @@ PLANTS = {
     "bank_card": ("银行卡 6222 0212 3456 7890 128", "6222021234567890128"),
     "email": ("邮箱 li.si@example.org", "li.si@example.org"),
     "insurance_card": ("医保卡号：YB20240001", "YB20240001"),
+    # spellings meant to get past a filter: each must be masked all the same
+    "id_card_soft_hyphen": (f"身份证 {VALID_ID[:4]}\u00ad{VALID_ID[4:]}", VALID_ID[:-1]),
+    "mobile_joiners": ("手机137\u200d1234\u20600001", "13712340001"),
+    "mobile_chinese_digits": ("手机一三六一二三四五六七八", "一三六一二三四五六七八"),
+    "mobile_dashes": ("手机135–1234—5678", "13512345678"),
+    "mobile_slashes": ("手机134 / 1234 / 5678", "13412345678"),
+    "bank_card_issuer_grouping": ("卡号622202 1234567890128", "6222021234567890128"),
+    "email_ideographic_dot": ("邮箱 wang.wu@163。com", "wang.wu"),
+    "email_spelled": ("邮箱 zhao.liu at 163 dot com", "zhao.liu"),
+}
+# Spellings only a Markdown document has: the page joins what the source keeps apart.
+MARKDOWN_PLANTS = {
+    "id_split_across_lines": (f"证人身份证号 {VALID_ID[:8]}\n{VALID_ID[8:]} 在卷。", VALID_ID[:-1]),
+    "id_character_references": ("号码 " + "".join(f"&#{ord(c)};" for c in VALID_ID), VALID_ID[:-1]),
+    "id_empty_inline_element": (f"号码 {VALID_ID[:4]}<span></span>{VALID_ID[4:]}", VALID_ID[:-1]),
 }
 SECRET_FIELD_TEXT = "甲药店与乙公司签订的采购合同约定进价每盒三十五元六角"
 SECRET_PASSAGE = "甲公司年度返利比例为百分之十二"
@@ -90,8 +105,8 @@ def test_planted_personal_data_and_secrets_appear_in_no_built_file(project, gong
     documents["documents"].append({"id": "secret-doc", "title": CLASSIFIED_TITLE, "category": "其他", "classified": True})
     (county / "documents.yml").write_text(yaml.safe_dump(documents, allow_unicode=True), encoding="utf-8")
     plan = county / "documents/three-systems-plan.md"
-    plan.write_text(plan.read_text(encoding="utf-8") + "\n\n联系人" + "；".join(p[0] for p in PLANTS.values()) + "\n",
-                    encoding="utf-8")
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n\n联系人" + "；".join(p[0] for p in PLANTS.values()) + "\n\n"
+                    + "\n\n".join(p[0] for p in MARKDOWN_PLANTS.values()) + "\n", encoding="utf-8")
     project.edit("site_config/shili.yml", "电话 0000-1234567", f"电话 0000-1234567　举报手机 {BUREAU_MOBILE}　{PLANTS['id_card'][0]}")
     decision = yaml.safe_load((county / "decisions/2025-002.yml").read_text(encoding="utf-8"))
     decision["party"].update(health=HEALTH, bank_account="6217000010001234567")
@@ -103,9 +118,9 @@ def test_planted_personal_data_and_secrets_appear_in_no_built_file(project, gong
     # one warning per planted value: the fields, less the one the secret replaced, plus the Markdown
     # attachment (all kinds) and the footer (its ID; the bureau mobile there is public)
     fields = sum(planted.values()) - 1
-    assert sum(": W-PERSONAL-DATA " in line for line in lines) == len(PLANTS) * fields + len(PLANTS) + 1
+    assert sum(": W-PERSONAL-DATA " in line for line in lines) == len(PLANTS) * fields + len(PLANTS) + len(MARKDOWN_PLANTS) + 1
     site = project.file("site")
-    for kind, (_, value) in PLANTS.items():
+    for kind, (_, value) in {**PLANTS, **MARKDOWN_PLANTS}.items():
         assert found_anywhere(site, value) == [], kind
     for value in ("13712345678", OFFICER_ID, SECRET_FIELD_TEXT, SECRET_PASSAGE, CLASSIFIED_TITLE,
                   HOME_ADDRESS, HEALTH, WITNESS, "6217000010001234567", "示医保罚〔2026〕1号"):
@@ -414,3 +429,50 @@ def test_the_build_accepts_its_own_masking(project, gongshi):
     assert code == 0, lines
     assert any(": W-PERSONAL-DATA " in line and "510823********0101" in line for line in lines)
     assert "510823198506120101" not in project.file("site/shili/subject/index.html").read_text(encoding="utf-8")
+
+
+SPELLINGS = {   # as an attacker or a careless clerk types them → what the scan reports
+    "手机138\u200d1234\u20605678": "有手机号 138****5678",
+    "手机一三八一二三四五六七八": "有手机号 138****5678",
+    "手机幺三九〇〇幺三九〇〇〇": "有手机号 139****9000",
+    "手机138–1234—5678": "有手机号 138****5678",
+    "手机138 / 1234 / 5678": "有手机号 138****5678",
+    "卡号622202 1234567890128": "有银行卡号 6222***********0128",
+    "邮箱 name@163。com": "有电子邮箱 n***@163.com",
+    "邮箱 name at 163 dot com": "有电子邮箱 n***@163.com",
+    f"身份证号 {VALID_ID[:4]}\u00ad{VALID_ID[4:]}": "有身份证号 110105********002X",
+}
+
+
+def _planted_files(text: str) -> dict[str, bytes]:
+    import gzip
+    import json as json_module
+
+    html_text = text.replace(VALID_ID[:4], VALID_ID[:4] + "<span></span>") if VALID_ID in text else text
+    return {
+        "planted.html": f"<html><body><p>{html_text}</p></body></html>".encode(),
+        "planted.js": f"var x = {json_module.dumps(text)};".encode(),
+        "planted.json": json_module.dumps({"docs": [{"text": text}]}).encode(),   # \\u escapes
+        "planted.json.gz": gzip.compress(json_module.dumps({"docs": [{"text": text}]}, ensure_ascii=False).encode()),
+        "planted.xml": f"<url><loc>{text}</loc></url>".encode(),
+        "planted.csv": f"名称,内容\r\n甲,{text}\r\n".encode("utf-8-sig"),
+        "planted.txt": text.encode(),
+        "planted-utf16.txt": text.encode("utf-16"),
+        "planted.svg": f'<svg xmlns="http://www.w3.org/2000/svg"><text>{text}</text></svg>'.encode(),
+        "planted.pdf": make_pdf(["Decision"], xmp=text),
+    }
+
+
+@pytest.mark.parametrize("typed, expected", SPELLINGS.items(), ids=range(len(SPELLINGS)))
+def test_the_scan_finds_every_spelling_in_every_kind_of_built_file(sample_site, gongshi, tmp_path, typed, expected):
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    files = _planted_files(typed)
+    for name, data in files.items():
+        (site / "shili" / name).write_bytes(data)
+    code, lines = gongshi("scan", str(site))
+    assert code == 1
+    flagged = {line.split(": ")[0].rsplit("/", 1)[-1] for line in lines if f": E-SCAN-PERSONAL-DATA {expected} — " in line}
+    assert flagged == set(files), sorted(set(files) - flagged)
