@@ -88,6 +88,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
                         "个人信息不应写进公示内容；请删除或改写，确需留存的请填在不公开的字段中"),
     "E-PERSONAL-DATA": (E, "{where}有{what} {masked}，本县设置为不得出现在公示内容中",
                         "请删除或改写这段个人信息后再提交"),
+    "W-PERSONAL-TEXT": (W, "{where}可能有{what}，公示时已显示为“{masked}”",
+                        "请核对：是个人信息的，请{rewrite}；确实不是的，请在这一项的 not_personal_data 中写出原文和理由"
+                        "（写法见 schemas/common.schema.json），公示时就按原文显示"),
+    "E-PERSONAL-TEXT": (E, "{where}可能有{what}（公示时会显示为“{masked}”），本县设置为不得出现在公示内容中",
+                        "请核对：是个人信息的，请{rewrite}；确实不是的，请在这一项的 not_personal_data 中写出原文和理由"),
+    "W-REVIEWED-UNUSED": (W, "not_personal_data 中的“{text}”在这一项的文字中已经找不到",
+                          "文字改过之后，请删除这一条，或改成现在文字中的原文"),
     "E-WITHHELD-IN-TEXT": (E, "{where}中出现了不公示的{field}的内容",
                            "不公示的内容不能再写进公示文字；请改写，如把姓名写成“李某”、把病情写成“相关疾病”"),
     "E-PARTY-MINOR": (E, "当事人身份证号显示其在 {decided} 作出决定时未满 18 周岁，但没有写 minor: true",

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from ..codes import finding
 from ..kinds import ALL_KINDS
-from ..privacy.personal_data import KIND_LABELS
+from ..privacy.finds import CERTAIN_LABELS, FREE_TEXT_LABELS
 from ..privacy.redaction import redaction_settings
 from ..schema import describe, field_name, strings
 
-PERSONAL_KINDS = tuple(KIND_LABELS)
+PERSONAL_KINDS = tuple(CERTAIN_LABELS)
+# What the hint suggests instead, per kind found by the words around it.
+REWRITE = {"address": "写到村、小区为止（如“某某小区”），完整住址填在 party.home_address",
+           "health": "写成“相关疾病”，病情填在 party.health",
+           "person_name": "写成姓加“某某”（如“证人欧阳某某”），姓名填在 other_persons"}
 
 
 def check_personal_data(county) -> list:
@@ -25,6 +29,7 @@ def check_personal_data(county) -> list:
             where = _where(doc.schema, event.path)
             findings += _event_findings(county, doc.display, doc.line_of(event.path), where, event)
         findings += _withheld_in_published_text(doc)
+        findings += _reviewed_not_found(doc)
     return findings
 
 
@@ -37,7 +42,11 @@ def personal_data_findings(county, display: str, text: str, events) -> list:
 def _event_findings(county, display, line, where, event) -> list:
     if event.kind in PERSONAL_KINDS:
         code = "E-PERSONAL-DATA" if redaction_settings(county).personal_data_is_error else "W-PERSONAL-DATA"
-        return [finding(code, display, line, where=where, what=KIND_LABELS[event.kind], masked=event.masked)]
+        return [finding(code, display, line, where=where, what=CERTAIN_LABELS[event.kind], masked=event.masked)]
+    if event.kind in FREE_TEXT_LABELS:
+        code = "E-PERSONAL-TEXT" if redaction_settings(county).personal_data_is_error else "W-PERSONAL-TEXT"
+        return [finding(code, display, line, where=where, what=FREE_TEXT_LABELS[event.kind], masked=event.masked,
+                        rewrite=REWRITE[event.kind])]
     if event.kind == "open_marker":
         return [finding("E-SECRET-MARKER", display, line, where=where)]
     if event.kind == "bad_secret_field":
@@ -58,6 +67,33 @@ def _withheld_in_published_text(doc) -> list:
                 findings.append(finding("E-WITHHELD-IN-TEXT", doc.display, doc.line_of(path), where=_where(schema, path),
                                         field=_where(schema, source)))
     return findings
+
+
+def _reviewed_not_found(doc) -> list:
+    """A passage marked as reviewed must be one the record still has: an entry left behind after
+    the text changed would pass a later find unseen."""
+    findings = []
+    for path, mapping in _mappings(doc.data, ()):
+        listed = mapping.get("not_personal_data")
+        if not isinstance(listed, list):
+            continue
+        texts = [text for _, text in strings({k: v for k, v in mapping.items() if k != "not_personal_data"})]
+        for i, entry in enumerate(listed):
+            passage = entry.get("text") if isinstance(entry, dict) else None
+            if isinstance(passage, str) and passage and not any(passage in text for text in texts):
+                findings.append(finding("W-REVIEWED-UNUSED", doc.display, doc.line_of(path + ("not_personal_data", i)),
+                                        text=passage))
+    return findings
+
+
+def _mappings(value, path):
+    if isinstance(value, dict):
+        yield path, value
+        for key, child in value.items():
+            yield from _mappings(child, path + (key,))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _mappings(child, path + (i,))
 
 
 def _where(schema_name: str, path) -> str:

@@ -16,11 +16,12 @@ them; a run of several numbers typed apart yields each of them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from stdnum import luhn
 
+from .finds import KIND_LABELS, Find
+from .free_text import free_text_finds
 from .normalise import normalise
 
 # A digit run: digits joined by up to three spaces, hyphens, dots or slashes, an ID's final X
@@ -62,32 +63,18 @@ NUMBER_LENGTHS = {11, 13, 15, 16, 17, 18, 19}   # mobile, +86 mobile, old ID, ba
 MAX_GROUPS = 20   # a 19-digit card typed digit by digit; bounds the work on a long run of numbers
 
 
-@dataclass(frozen=True)
-class Find:
-    kind: str      # id_card, mobile, bank_card, email, insurance_card
-    start: int     # where it was typed
-    end: int
-    masked: str
-    value: str = ""   # what it is, however it was typed: the digits of a number, an address as written plainly
-
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self.kind]
-
-
-KIND_LABELS = {"id_card": "身份证号", "mobile": "手机号", "bank_card": "银行卡号", "email": "电子邮箱",
-               "insurance_card": "医保卡号或社保卡号"}
-
-
-def find_personal_data(text: str, markdown: bool = False) -> list[Find]:
+def find_personal_data(text: str, markdown: bool = False, free_text: bool = False) -> list[Find]:
     """Every piece of personal data in `text`, in order, where it was typed and how it is shown
-    when masked. `markdown`: `text` is a Markdown document, read as its page shows it."""
+    when masked. `markdown`: `text` is a Markdown document, read as its page shows it.
+    `free_text`: also addresses, health and other persons' names (free_text.py), which the public
+    view masks; the leak scan looks for the certain kinds only, since a clerk may have marked a
+    find of these as reviewed and published it."""
     normal = normalise(text, markdown)
-    return [Find(f.kind, *normal.typed_span(f.start, f.end), f.masked, f.value) for f in _finds(normal.text)]
+    return [Find(f.kind, *normal.typed_span(f.start, f.end), f.masked, f.value) for f in _finds(normal.text, free_text)]
 
 
-def _finds(normal: str) -> list[Find]:
-    finds = []
+def _finds(normal: str, free_text: bool = False) -> list[Find]:
+    finds = free_text_finds(normal) if free_text else []
     for match in DIGIT_RUN.finditer(normal):
         finds += _numbers_in_run(match)
     for match in EMAIL.finditer(normal):

@@ -23,15 +23,18 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema import registry
-from .personal_data import KIND_LABELS, find_personal_data
+from .finds import CERTAIN_LABELS, FREE_TEXT_LABELS
+from .personal_data import find_personal_data
 
 SHOWN, MASKED, DROPPED = "shown", "masked", "dropped"
 COMMERCIAL_SECRET_NOTICE = "[商业秘密，依法不予公开]"
 # Clerks type the brackets full- or half-width: both mark a passage.
 SECRET_MARKER = re.compile(r"[【\[]/?商业秘密[】\]]")
-FLAG_FIELDS = ("classified", "commercial_secrets")  # steer redaction; never published themselves
+FLAG_FIELDS = ("classified", "commercial_secrets", "not_personal_data")  # steer redaction; never published themselves
 PUBLIC_CONTACT_KINDS = ("mobile",)                   # what a `shown` field may publish that looks personal
-WITHHELD_KINDS = ("dropped", "commercial_secret", *KIND_LABELS)   # what the leak scan searches the site for
+# What the leak scan searches the whole site for. Not what free-text rules found (an address, an
+# illness): the same words elsewhere on the site (a list of chronic illnesses) are no leak.
+WITHHELD_KINDS = ("dropped", "commercial_secret", *CERTAIN_LABELS)
 
 # Values withheld from the public shorter than this are not searched for in the built site:
 # a two-character name or "35 元" also occurs in text that is rightly public.
@@ -71,15 +74,45 @@ def secret_hint(secret: str) -> str:
     return f"“{secret[:1]}…”（{len(secret)} 个字）"
 
 
-def redact_text(text: str, path=(), keep=(), markdown=False) -> tuple[str, list[Event]]:
+@dataclass(frozen=True)
+class Reviewed:
+    """What the free-text rules leave as typed in one record: the passages a clerk has checked
+    (`not_personal_data`), and the name of a natural-person party, which is published under the
+    county's naming policy (public/party_name.py) rather than masked as another person's name."""
+
+    passages: tuple[str, ...] = ()
+    party_names: tuple[str, ...] = ()
+
+    def __add__(self, other: "Reviewed") -> "Reviewed":
+        return Reviewed(self.passages + other.passages, self.party_names + other.party_names)
+
+    def passes(self, found, spans) -> bool:
+        if found.kind not in FREE_TEXT_LABELS:
+            return False   # an ID, a mobile … is masked whatever a clerk says
+        return (found.kind == "person_name" and found.value in self.party_names
+                or any(start <= found.start and found.end <= end for start, end in spans))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for passage in self.passages:
+            start = text.find(passage)
+            while passage and start >= 0:
+                spans.append((start, start + len(passage)))
+                start = text.find(passage, start + 1)
+        return spans
+
+
+def redact_text(text: str, path=(), keep=(), markdown=False, reviewed=Reviewed()) -> tuple[str, list[Event]]:
     """Free text with commercial-secret passages replaced and personal data masked.
 
-    Finds of the kinds in `keep` stay as typed and are not reported. In `markdown` (an attachment's
-    body) the masks' asterisks are escaped, or `l***@x.org` would render as emphasis."""
+    Finds of the kinds in `keep` stay as typed and are not reported, and so do the free-text
+    finds a record's `reviewed` passes. In `markdown` (an attachment's body) the masks' asterisks
+    are escaped, or `l***@x.org` would render as emphasis."""
     text_out, events, to_original = _replace_secret_passages(text, path)
+    spans = reviewed.spans(text_out)
     out, last = [], 0
-    for found in find_personal_data(text_out, markdown=markdown):
-        if found.kind in keep:
+    for found in find_personal_data(text_out, markdown=markdown, free_text=True):
+        if found.kind in keep or reviewed.passes(found, spans):
             continue
         events.append(Event(path, found.kind, text_out[found.start:found.end], found.masked, to_original(found.start)))
         out += [text_out[last:found.start], found.masked.replace("*", "\\*") if markdown else found.masked]
@@ -132,18 +165,18 @@ def redact(data, schema_name: str) -> Redacted:
     """A redacted deep copy of one document's data, and everything redaction did to it."""
     result = Redacted(None)
     resolver = registry().resolver(base_uri=schema_name)
-    result.data = _value(data, registry().contents(schema_name), resolver, MASKED, (), result)
+    result.data = _value(data, registry().contents(schema_name), resolver, MASKED, (), result, Reviewed())
     return result
 
 
-def _value(value, node, resolver, policy, path, result):
+def _value(value, node, resolver, policy, path, result, reviewed):
     node, resolver, policy = _resolve(node, resolver, policy)
     if policy == DROPPED:
         result.events.append(Event(path, "dropped_in_record" if node.get("x-scan") == "record" else "dropped",
                                    _flat_text(value)))
         return None
     if isinstance(value, dict):
-        return _mapping(value, node, resolver, policy, path, result)
+        return _mapping(value, node, resolver, policy, path, result, reviewed)
     if isinstance(value, list):
         items = node.get("items", {})
         out = []
@@ -151,21 +184,22 @@ def _value(value, node, resolver, policy, path, result):
             if isinstance(item, dict) and item.get("classified") is True:
                 result.events.append(Event(path + (i,), "classified"))
                 continue
-            out.append(_value(item, items, resolver, policy, path + (i,), result))
+            out.append(_value(item, items, resolver, policy, path + (i,), result, reviewed))
         return out
     if isinstance(value, str):
         if policy == SHOWN:
             result.shown.add(value)
         keep = PUBLIC_CONTACT_KINDS if policy == SHOWN else ()
         result.allowed.update(f.value for f in find_personal_data(value) if f.kind in keep)
-        text, events = redact_text(value, path, keep)
+        text, events = redact_text(value, path, keep, reviewed=reviewed)
         result.events += events
         return text
     return value
 
 
-def _mapping(value, node, resolver, policy, path, result):
+def _mapping(value, node, resolver, policy, path, result, reviewed):
     secret_fields = _secret_fields(value, node, resolver, path, result)
+    reviewed = reviewed + reviewed_in(value)
     out = {}
     for key, child in value.items():
         if key in FLAG_FIELDS:
@@ -175,10 +209,19 @@ def _mapping(value, node, resolver, policy, path, result):
             out[key] = COMMERCIAL_SECRET_NOTICE
             continue
         child_node = node.get("properties", {}).get(key, {})
-        child_value = _value(child, child_node, resolver, policy, path + (key,), result)
+        child_value = _value(child, child_node, resolver, policy, path + (key,), result, reviewed)
         if child_value is not None or child is None:
             out[key] = child_value
     return out
+
+
+def reviewed_in(value: dict) -> Reviewed:
+    listed = value.get("not_personal_data")
+    passages = tuple(entry["text"] for entry in listed if isinstance(entry, dict) and isinstance(entry.get("text"), str)
+                     ) if isinstance(listed, list) else ()
+    party = value.get("party")
+    named = isinstance(party, dict) and party.get("type") == "自然人" and isinstance(party.get("name"), str)
+    return Reviewed(passages, (party["name"].strip(),) if named else ())
 
 
 def _secret_fields(value: dict, node, resolver, path, result) -> set[str]:

@@ -35,6 +35,12 @@ PLANTS = {
     "email_ideographic_dot": ("邮箱 wang.wu@163。com", "wang.wu"),
     "email_spelled": ("邮箱 zhao.liu at 163 dot com", "zhao.liu"),
 }
+# Found by the words around them (privacy/free_text.py): masked, and reported as W-PERSONAL-TEXT.
+FREE_TEXT_PLANTS = {
+    "address": ("家住某某小区40栋2单元501室", "40栋2单元501室"),
+    "health": ("其经诊断为慢性阻塞性肺疾病", "慢性阻塞性肺疾病"),
+    "person_name": ("证人欧阳明日证实", "欧阳明日"),
+}
 # Spellings only a Markdown document has: the page joins what the source keeps apart.
 MARKDOWN_PLANTS = {
     "id_split_across_lines": (f"证人身份证号 {VALID_ID[:8]}\n{VALID_ID[8:]} 在卷。", VALID_ID[:-1]),
@@ -80,7 +86,7 @@ def plant_in_every_text_field(county: Path) -> dict[str, set[str]]:
                 return [visit(v, trail + (i,)) for i, v in enumerate(value)]
             if isinstance(value, str) and _is_free_text(schema, trail):
                 fields[0] += 1
-                return value + "（" + "；".join(typed for typed, _ in PLANTS.values()) + "）"
+                return value + "（" + "；".join(typed for typed, _ in {**PLANTS, **FREE_TEXT_PLANTS}.values()) + "）"
             return value
 
         path.write_text(yaml.safe_dump(visit(data, ()), allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -105,7 +111,8 @@ def test_planted_personal_data_and_secrets_appear_in_no_built_file(project, gong
     documents["documents"].append({"id": "secret-doc", "title": CLASSIFIED_TITLE, "category": "其他", "classified": True})
     (county / "documents.yml").write_text(yaml.safe_dump(documents, allow_unicode=True), encoding="utf-8")
     plan = county / "documents/three-systems-plan.md"
-    plan.write_text(plan.read_text(encoding="utf-8") + "\n\n联系人" + "；".join(p[0] for p in PLANTS.values()) + "\n\n"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n\n联系人" + "；".join(p[0] for p in {**PLANTS, **FREE_TEXT_PLANTS}.values())
+                    + "\n\n"
                     + "\n\n".join(p[0] for p in MARKDOWN_PLANTS.values()) + "\n", encoding="utf-8")
     project.edit("site_config/shili.yml", "电话 0000-1234567", f"电话 0000-1234567　举报手机 {BUREAU_MOBILE}　{PLANTS['id_card'][0]}")
     decision = yaml.safe_load((county / "decisions/2025-002.yml").read_text(encoding="utf-8"))
@@ -119,8 +126,9 @@ def test_planted_personal_data_and_secrets_appear_in_no_built_file(project, gong
     # attachment (all kinds) and the footer (its ID; the bureau mobile there is public)
     fields = sum(planted.values()) - 1
     assert sum(": W-PERSONAL-DATA " in line for line in lines) == len(PLANTS) * fields + len(PLANTS) + len(MARKDOWN_PLANTS) + 1
+    assert sum(": W-PERSONAL-TEXT " in line for line in lines) == len(FREE_TEXT_PLANTS) * (fields + 1)
     site = project.file("site")
-    for kind, (_, value) in {**PLANTS, **MARKDOWN_PLANTS}.items():
+    for kind, (_, value) in {**PLANTS, **MARKDOWN_PLANTS, **FREE_TEXT_PLANTS}.items():
         assert found_anywhere(site, value) == [], kind
     for value in ("13712345678", OFFICER_ID, SECRET_FIELD_TEXT, SECRET_PASSAGE, CLASSIFIED_TITLE,
                   HOME_ADDRESS, HEALTH, WITNESS, "6217000010001234567", "示医保罚〔2026〕1号"):
@@ -141,11 +149,31 @@ def test_validate_reports_personal_data_where_the_clerk_typed_it(clerk_reads):
                 "公示时已自动打码 — 个人信息不应写进公示内容；请删除或改写，确需留存的请填在不公开的字段中")
 
 
+def test_validate_reports_what_the_words_around_it_suggest_is_personal(clerk_reads):
+    clerk_reads([("content/shili/subject.yml", "组织行政执法人员法律知识培训。", "组织行政执法人员法律知识培训。举报人欧阳明日反映。")],
+                "2026-11-23",
+                "content/shili/subject.yml:16: W-PERSONAL-TEXT 字段 agencies[2].duties（主要职责）可能有其他自然人的姓名，"
+                "公示时已显示为“欧阳某某” — 请核对：是个人信息的，请写成姓加“某某”（如“证人欧阳某某”），姓名填在 other_persons；"
+                "确实不是的，请在这一项的 not_personal_data 中写出原文和理由（写法见 schemas/common.schema.json），公示时就按原文显示")
+
+
+def test_a_reviewed_passage_the_record_no_longer_has_is_reported(project, gongshi):
+    project.edit("content/shili/decisions/2025-001.yml", "severity: 严重\n",
+                 "severity: 严重\nnot_personal_data:\n  - text: 3号楼2单元\n    reason: 是医院的楼房，不是住址\n")
+    _, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
+    line = project.file("content/shili/decisions/2025-001.yml").read_text(encoding="utf-8").splitlines().index("  - text: 3号楼2单元") + 1
+    assert f"content/shili/decisions/2025-001.yml:{line}: W-REVIEWED-UNUSED not_personal_data 中的“3号楼2单元”在这一项的文字中已经找不到" \
+           " — 文字改过之后，请删除这一条，或改成现在文字中的原文" in lines
+
+
 def test_a_county_can_make_personal_data_an_error(project, gongshi):
-    project.edit("content/shili/subject.yml", "组织行政执法人员法律知识培训。", "组织行政执法人员法律知识培训。邮箱 li.si@example.org")
+    project.edit("content/shili/subject.yml", "组织行政执法人员法律知识培训。", "组织行政执法人员法律知识培训。邮箱 li.si@example.org，住阳光花园3栋1单元302室")
     project.edit("site_config/shili.yml", "extra:\n", "extra:\n  redaction:\n    personal_data: 错误\n")
     code, lines = gongshi("build", "--county", "shili", "--out", "site")
     assert code == 1
+    assert "content/shili/subject.yml:16: E-PERSONAL-TEXT 字段 agencies[2].duties（主要职责）可能有个人住址（公示时会显示为“*栋*单元***室”），" \
+           "本县设置为不得出现在公示内容中 — 请核对：是个人信息的，请写到村、小区为止（如“某某小区”），完整住址填在 party.home_address；" \
+           "确实不是的，请在这一项的 not_personal_data 中写出原文和理由" in lines
     assert "content/shili/subject.yml:16: E-PERSONAL-DATA 字段 agencies[2].duties（主要职责）有电子邮箱 l***@example.org，" \
            "本县设置为不得出现在公示内容中 — 请删除或改写这段个人信息后再提交" in lines
     assert not project.file("site").exists()
@@ -354,7 +382,7 @@ def test_party_fields_fit_the_party(project, gongshi, party, line, expected):
 def test_a_withheld_name_or_diagnosis_in_the_published_facts_is_an_error(project, gongshi):
     project.edit("content/shili/decisions/2025-002.yml", "other_persons: [李某甲]", "other_persons: [李小明]")
     project.edit("content/shili/decisions/2025-002.yml", "  phone: '13912345678'", "  phone: '13912345678'\n  health: 2型糖尿病")
-    project.edit("content/shili/decisions/2025-002.yml", "冒名就医购药12次", "冒名就医购药12次（患者李小明患2型糖尿病）")
+    project.edit("content/shili/decisions/2025-002.yml", "冒名就医购药12次", "冒名就医购药12次（李小明患2型糖尿病）")
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
     assert code == 1
     hint = "不公示的内容不能再写进公示文字；请改写，如把姓名写成“李某”、把病情写成“相关疾病”"
