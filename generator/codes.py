@@ -93,6 +93,8 @@ CODES: dict[str, tuple[Severity, str, str]] = {
                         "（写法见 schemas/common.schema.json），公示时就按原文显示"),
     "E-PERSONAL-TEXT": (E, "{where}可能有{what}（公示时会显示为“{masked}”），本县设置为不得出现在公示内容中",
                         "请核对：是个人信息的，请{rewrite}；确实不是的，请在这一项的 not_personal_data 中写出原文和理由"),
+    "W-WITHHELD-PUBLIC": (W, "{where}不公示，但同样的内容 {value} 是 {other} 中依法公示的{other_where}，网站上会照样出现",
+                          "请核对这两处是否确实相同（如当事人住址恰好是某单位的登记住所）；不同的，请改正其中一处"),
     "W-REVIEWED-UNUSED": (W, "not_personal_data 中的“{text}”在这一项的文字中已经找不到",
                           "文字改过之后，请删除这一条，或改成现在文字中的原文"),
     "E-WITHHELD-IN-TEXT": (E, "{where}中出现了不公示的{field}的内容",

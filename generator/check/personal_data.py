@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..codes import finding
 from ..kinds import ALL_KINDS
 from ..privacy.finds import CERTAIN_LABELS, FREE_TEXT_LABELS
+from ..privacy.public_by_law import coincidences
+from ..privacy.redaction import secret_hint
 from ..privacy.redaction import redaction_settings
 from ..schema import describe, field_name, strings
 
@@ -30,7 +32,17 @@ def check_personal_data(county) -> list:
             findings += _event_findings(county, doc.display, doc.line_of(event.path), where, event)
         findings += _withheld_in_published_text(doc)
         findings += _reviewed_not_found(doc)
-    return findings
+    return findings + _withheld_but_public_by_law(county)
+
+
+def _withheld_but_public_by_law(county) -> list:
+    """A value one record keeps back and another publishes by law (a person's home address that is
+    also a pharmacy's registered address): published, since the law says so, and told to the clerk."""
+    records = [doc for kind in ALL_KINDS for doc in county.records(kind.name) if doc.data is not None]
+    return [finding("W-WITHHELD-PUBLIC", same.withheld_in.display, same.withheld_in.line_of(same.withheld_path),
+                    where=_where(same.withheld_in.schema, same.withheld_path), value=secret_hint(same.value),
+                    other=same.public_in.display, other_where=_where(same.public_in.schema, same.public_path))
+            for same in coincidences(records)]
 
 
 def personal_data_findings(county, display: str, text: str, events) -> list:

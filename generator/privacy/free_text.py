@@ -35,20 +35,27 @@ _DOOR = rf"(?P<door>{_NUM}号?)(?![0-9号楼栋幢座单元室组社])"   # a ba
 _GROUP = rf"(?P<group>{_NUM}(?:组|社))"
 _HOUSE = rf"(?P<house>{_NUM}号)(?![楼院])"
 ADDRESS = re.compile(
-    rf"(?<![0-9第])(?:{_BUILDING}(?:{_UNIT})?(?:{_ROOM}|{_DOOR})?"
+    rf"(?<![0-9A-Za-z一二三四五六七八九十第])(?:{_BUILDING}(?:{_UNIT})?(?:{_ROOM}|{_DOOR})?"
     rf"|{_UNIT.replace('unit', 'unit2')}(?:{_ROOM.replace('room', 'room2')}|{_DOOR.replace('door', 'door2')})"
     rf"|{_GROUP}(?:{_HOUSE})?"
     rf"|{_ROOM.replace('room', 'room3')})")
 # Names of where people live, just before the first part (期 and 区 of a compound allowed between).
 RESIDENCE = re.compile(r"(?:小区|花园|家园|公寓|嘉园|山庄|苑|新村|村|社区|宿舍|大院|家属院|府)"
                        r"(?:[一二三四五六七八九十0-9]{1,2}期|[A-Za-z0-9]{1,2}区)?$")
+# Where an address can be: a number and a part's word. Found first, since the address pattern is
+# slow to try at every character.
+ADDRESS_PART = re.compile(r"[0-9A-Za-z一二三四五六七八九十](?:号楼|栋|幢|座|单元|室|号房|户|组|社)")
 _DIGITS_IN_ADDRESS = re.compile(r"[0-9A-Za-z一二三四五六七八九十]")
 
 # --- health --------------------------------------------------------------------------------------
 HEALTH = re.compile(
     r"(?:(?:诊断|确诊)(?:为|是|[:：])|患有|罹患|身患|患上|既往史[:：]?|既往有|"
-    r"病历(?:显示|记载|记录)(?:其|患者)?(?:为|患有|[:：])?)[ ]?(?P<phrase>[^\s，。；;,、（()）\[\]【】:：!！?？\"“”]{2,40})"
-    r"|有(?P<history>[^\s，。；;,、（()）\[\]【】:：!！?？\"“”有]{2,20}?病史)")
+    r"病历(?:显示|记载|记录)(?:其|患者)?(?:为|患有|[:：])?)[ ]?(?P<phrase>[^\s，。；;,、（()）\[\]【】:：!！?？\"“”]{2,40})")
+# The words HEALTH starts with, as plain words: found first, since a pattern that starts with a group is
+# tried at every character.
+HEALTH_TRIGGER = re.compile("诊断为|诊断是|诊断:|诊断：|确诊为|确诊是|确诊:|确诊：|患有|罹患|身患|患上|既往史|既往有|病历显示|病历记载|病历记录")
+# 有…病史, read back from 病史 (有 alone is too common a word to start a pattern at).
+HISTORY = re.compile(r"有(?P<history>[^\s，。；;,、（()）\[\]【】:：!！?？\"“”有]{2,20}?病史)")
 # Where an illness's name ends inside a clause: 诊断为普通感冒的患者, 尿毒症长期透析.
 HEALTH_ENDS = re.compile(r"的|并|且|长期|接受|期间|住院|入院|就诊|由|在|后|等|多年|已|曾")
 
@@ -82,8 +89,15 @@ def free_text_finds(text: str) -> list[Find]:
 
 
 def _addresses(text: str) -> list[Find]:
-    finds = []
-    for match in ADDRESS.finditer(text):
+    finds, searched_to = [], 0
+    for part in ADDRESS_PART.finditer(text):
+        if part.start() < searched_to:
+            continue
+        match = ADDRESS.search(text, max(searched_to, part.start() - 6), part.end() + 30)
+        searched_to = part.end()
+        if match is None or match.start() > part.start():
+            continue
+        searched_to = match.end()
         parts = sum(1 for value in match.groupdict().values() if value)
         before = text[max(0, match.start() - 12):match.start()]
         if parts < 2 and not RESIDENCE.search(before):
@@ -95,17 +109,25 @@ def _addresses(text: str) -> list[Find]:
 
 def _health(text: str) -> list[Find]:
     finds = []
-    for match in HEALTH.finditer(text):
-        group = "phrase" if match.group("phrase") else "history"
-        phrase = match.group(group)
-        if group == "phrase":
-            end = HEALTH_ENDS.search(phrase, 2)
-            phrase = phrase[:end.start()] if end else phrase
-        if len(phrase) < 2 or not HAN.search(phrase):
+    for trigger in HEALTH_TRIGGER.finditer(text):
+        match = HEALTH.match(text, trigger.start())
+        if match is None:
             continue
-        start = match.start(group)
-        finds.append(Find("health", start, start + len(phrase), HEALTH_NOTICE, phrase))
+        end = HEALTH_ENDS.search(match.group("phrase"), 2)
+        finds += _health_find(match.start("phrase"), match.group("phrase")[:end.start()] if end else match.group("phrase"))
+    for history in re.finditer("病史", text):
+        match = None
+        for match in HISTORY.finditer(text, max(0, history.start() - 22), history.end()):
+            pass   # the nearest 有 before it
+        if match is not None and match.end() == history.end():
+            finds += _health_find(match.start("history"), match.group("history"))
     return finds
+
+
+def _health_find(start: int, phrase: str) -> list[Find]:
+    if len(phrase) < 2 or not HAN.search(phrase):
+        return []
+    return [Find("health", start, start + len(phrase), HEALTH_NOTICE, phrase)]
 
 
 def _names(text: str) -> list[Find]:

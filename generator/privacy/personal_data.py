@@ -26,16 +26,20 @@ from .normalise import normalise
 
 # A digit run: digits joined by up to three spaces, hyphens, dots or slashes, an ID's final X
 # allowed, not glued to other digits.
-DIGIT_RUN = re.compile(r"(?<![0-9])(?:\+?86[ ./-]{0,3})?[0-9](?:[ ./-]{0,3}[0-9])*(?:[ ./-]{0,3}[Xx])?(?![0-9])")
-SEPARATORS = re.compile(r"[ ./-]+")
+# Eleven digits at least: no shorter run holds a number worth masking. (The pattern starts with a
+# character class, the only start Python's re scans for quickly; the look-behind after it checks
+# the character before.)
+DIGIT_RUN = re.compile(r"[+0-9](?<![0-9][+0-9])(?:[ ./-]{0,3}[0-9]){10,}(?:[ ./-]{0,3}[Xx])?(?![0-9])")
 GROUP = re.compile(r"[^ ./-]+")
-EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])(?P<local>[A-Za-z0-9._%+-]{1,64})@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+AT_DOMAIN = re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")   # found first: an @ is rare, letters are not
 # An address spelled out to get past a filter: name at 163 dot com, name(at)163(dot)com.
 DOMAIN_ENDINGS = "com|cn|net|org|gov|edu|mil|int|info|biz|top|xyz|vip|hk|tw|mo"
 EMAIL_SPELLED = re.compile(
     r"(?<![A-Za-z0-9._%+-])(?P<local>[A-Za-z0-9._%+-]+) {0,3}(?:[(\[（【] {0,2}at {0,2}[)\]）】]| at ) {0,3}"
     rf"(?P<domain>[A-Za-z0-9-]+(?: {{0,3}}(?:\.|[(\[（【] {{0,2}}dot {{0,2}}[)\]）】]| dot ) {{0,3}}[A-Za-z0-9-]+)*"
     rf"(?: {{0,3}}(?:\.|[(\[（【] {{0,2}}dot {{0,2}}[)\]）】]| dot ) {{0,3}}(?:{DOMAIN_ENDINGS})))(?![A-Za-z0-9])", re.I)
+SPELLED_AT = re.compile(r"[aA][tT](?= {0,2}[ )\]）】])")   # where the pattern above can match
 DOMAIN_DOTS = re.compile(r" {0,3}(?:[(\[（【] {0,2}dot {0,2}[)\]）】]| dot ) {0,3}| {0,3}\. {0,3}", re.I)
 # Medical-insurance and social-security card numbers have no national format (each region issues
 # its own), so they are found by what precedes them: 医保卡号：SC1234567, 社保卡号 12345678 …
@@ -77,10 +81,11 @@ def _finds(normal: str, free_text: bool = False) -> list[Find]:
     finds = free_text_finds(normal) if free_text else []
     for match in DIGIT_RUN.finditer(normal):
         finds += _numbers_in_run(match)
-    for match in EMAIL.finditer(normal):
-        local, domain = match.group().split("@", 1)
-        finds.append(Find("email", match.start(), match.end(), f"{local[0]}***@{domain}", match.group().lower()))
-    for match in EMAIL_SPELLED.finditer(normal):
+    for match in _emails(normal):
+        local, domain = match.group("local"), match.group("domain")
+        finds.append(Find("email", match.start("local"), match.end(), f"{local[0]}***@{domain}",
+                          f"{local}@{domain}".lower()))
+    for match in _spelled_emails(normal):
         local, domain = match.group("local"), DOMAIN_DOTS.sub(".", match.group("domain"))
         finds.append(Find("email", match.start(), match.end(), f"{local[0]}***@{domain}", f"{local}@{domain}".lower()))
     for match in INSURANCE_CARD.finditer(normal):
@@ -89,8 +94,28 @@ def _finds(normal: str, free_text: bool = False) -> list[Find]:
             shown = number[:2] if len(number) >= 10 else ""
             finds.append(Find("insurance_card", match.start("number"), match.end("number"),
                               shown + "*" * (len(number) - len(shown) - 2) + number[-2:], number.upper()))
-    masks = [(m.start(), m.end()) for m in MASKED.finditer(normal)]
+    masks = [(m.start(), m.end()) for m in MASKED.finditer(normal)] if "****" in normal else []
     return _without_overlaps([f for f in finds if not _inside(f, masks) and not _an_amount(f, normal)])
+
+
+def _emails(normal: str):
+    """EMAIL's matches, looked for where an @ and a domain are."""
+    for at in AT_DOMAIN.finditer(normal):
+        match = EMAIL.search(normal, max(0, at.start() - 64), at.end())
+        if match is not None and match.end() == at.end():
+            yield match
+
+
+def _spelled_emails(normal: str):
+    """EMAIL_SPELLED's matches, looked for around each spelled-out "at"."""
+    searched_to = 0
+    for at in SPELLED_AT.finditer(normal):
+        if at.start() < searched_to:
+            continue
+        match = EMAIL_SPELLED.search(normal, max(searched_to, at.start() - 64), at.end() + 200)
+        if match is not None and match.start() <= at.start() < match.end():
+            searched_to = match.end()
+            yield match
 
 
 def _inside(found: Find, masks) -> bool:
@@ -109,6 +134,10 @@ def _an_amount(found: Find, text: str) -> bool:
 def _numbers_in_run(match) -> list[Find]:
     """The run as one number if it is one; else the longest stretches of its separated groups
     that are (`139… 138…` typed one space apart are two finds)."""
+    run = match.group()
+    if run.isalnum():   # typed in one piece, as most are: no groups to try
+        found = _classify(run, [run]) if len(run.lstrip("+")) in NUMBER_LENGTHS else None
+        return [Find(found[0], match.start(), match.end(), found[1], _national(run.upper()))] if found else []
     groups = [(g.start() + match.start(), g.end() + match.start(), g.group())
               for g in GROUP.finditer(match.group())]
     lengths = [len(g[2].lstrip("+")) for g in groups]
@@ -118,7 +147,7 @@ def _numbers_in_run(match) -> list[Find]:
             if sum(lengths[i:j]) not in NUMBER_LENGTHS:
                 continue
             start, end = groups[i][0], groups[j - 1][1]
-            digits = SEPARATORS.sub("", match.string[start:end])
+            digits = "".join(g[2] for g in groups[i:j])
             found = _classify(digits, [g[2] for g in groups[i:j]])
             if found:
                 finds.append(Find(found[0], start, end, found[1], _national(digits.upper())))

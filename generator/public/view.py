@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..kinds import SITE_CONFIG
+from ..law.parameters import county_law
 from ..load.county import County, last_updated
+from ..privacy.public_by_law import coincidences
 from ..privacy.redaction import Redacted, redaction_settings
 from ..schema import field_name
 from .annual_stats import annual_sections
-from .decisions import Attachment, public_decisions, withheld_decision_values
+from .decisions import Attachment, public_decisions, withheld_decision_values, withheld_reason
 
 EXEMPTION_LISTS = (
     ("no_penalty", "不予行政处罚事项清单"),
@@ -79,9 +81,13 @@ def withheld_values(county: County, today: date) -> tuple[dict[str, str], dict[s
     values.update(decision_values)
     records = list(county.documents.values()) + list(county.decisions.values())
     shown = set().union(*(doc.redacted.shown for doc in records), county.config.redacted.shown)
+    law = county_law(county)
+    loaded = [doc for doc in records if doc.data is not None]
+    on_site = [doc for doc in loaded if not (doc in county.decisions.values() and withheld_reason(doc.data, today, law))]
+    public_by_law = {same.value for same in coincidences(loaded, on_site)}
     for doc in records:
         values.update({v: f"{doc.display} 的 {field_name(path)}" for v, path in doc.redacted.withheld().items()
-                       if v not in shown})
+                       if v not in shown and v not in public_by_law})
     for file in _markdown_files(county):
         _, events = county.redacted_markdown(file)
         values.update({v: file for v in Redacted(None, events).withheld()})

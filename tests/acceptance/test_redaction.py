@@ -504,3 +504,26 @@ def test_the_scan_finds_every_spelling_in_every_kind_of_built_file(sample_site, 
     assert code == 1
     flagged = {line.split(": ")[0].rsplit("/", 1)[-1] for line in lines if f": E-SCAN-PERSONAL-DATA {expected} — " in line}
     assert flagged == set(files), sorted(set(files) - flagged)
+
+
+def test_a_withheld_value_an_organisation_publishes_by_law_is_a_warning_not_a_refusal(project, gongshi):
+    project.edit("content/shili/decisions/2025-002.yml", "home_address: 示例县城关镇幸福小区3栋2单元501室",
+                 "home_address: 示例县人民路88号")
+    code, lines = gongshi("build", "--county", "shili", "--out", "site", "--today", "2026-11-23")
+    assert code == 0, lines
+    line = project.file("content/shili/decisions/2025-002.yml").read_text(encoding="utf-8").splitlines().index(
+        "  home_address: 示例县人民路88号") + 1
+    assert f"content/shili/decisions/2025-002.yml:{line}: W-WITHHELD-PUBLIC 字段 party.home_address（住址（不公示））不公示，" \
+           "但同样的内容 “示…”（9 个字） 是 content/shili/decisions/2025-001.yml 中依法公示的字段 party.address（住所（单位）），" \
+           "网站上会照样出现 — 请核对这两处是否确实相同（如当事人住址恰好是某单位的登记住所）；不同的，请改正其中一处" in lines
+    assert "shili/decisions/2025-001/index.html" in found_anywhere(project.file("site"), "示例县人民路88号")
+    assert found_anywhere(project.file("site/shili/decisions/2025-002"), "示例县人民路88号") == []
+
+
+def test_a_withheld_value_is_still_searched_for_when_only_a_person_publishes_it(project, gongshi):
+    project.edit("content/shili/decisions/2025-002.yml", "冒名就医购药12次", "冒名就医购药12次，其住所为示例县城关镇幸福小区")
+    project.edit("content/shili/decisions/2025-002.yml", "home_address: 示例县城关镇幸福小区3栋2单元501室",
+                 "home_address: 示例县城关镇幸福小区")
+    code, lines = gongshi("build", "--county", "shili", "--out", "site", "--today", "2026-11-23")
+    assert code == 1 and not any("W-WITHHELD-PUBLIC" in line for line in lines)
+    assert any("E-WITHHELD-IN-TEXT" in line for line in lines)

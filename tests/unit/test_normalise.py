@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from generator.privacy.invisible import RANGES
-from generator.privacy.normalise import normalise
+from generator.privacy.normalise import compact, normalise
 from generator.privacy.personal_data import find_personal_data, mask
 
 ID = "11010519491231002X"
@@ -85,7 +85,15 @@ def test_no_character_beyond_the_third_plane_changes_under_nfkc():
 
 
 @pytest.mark.parametrize("typed, plain", [
-    ("⑩号", "10号"), ("㈠", "(一)"), ("⽰医保罚〔2025〕1号", "示医保罚〔2025〕1号"), ("１３８", "138"), ("（注）", "(注)"),
+    ("⑩号", "10号"), ("㈠", "(一)"), ("⽰医保罚〔2025〕1号", "示医保罚〔2025〕1号"), ("１３８", "138"), ("ｌｉ＿ｓｉ＠", "li_si@"),
+    ("138…1234…5678", "138.1234.5678"),
 ])
 def test_compatibility_forms_read_as_their_plain_characters(typed, plain):
     assert normalise(typed).text == plain
+
+
+def test_punctuation_is_read_in_either_width_and_secrets_compared_in_full_nfkc():
+    assert normalise("（注）：").text == "（注）："
+    assert compact("甲公司（上海） 返利：") == compact("甲公司(上海)返利:") == "甲公司(上海)返利:"
+    for typed in ("邮箱 name（at）163（dot）com", "医保卡号：SC1234567", "证人：欧阳明日"):
+        assert find_personal_data(typed, free_text=True) != [], typed
