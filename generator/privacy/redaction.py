@@ -266,12 +266,18 @@ def _flat_text(value) -> str:
     return "" if value is None else str(value)
 
 
+# How a county names a natural-person party on its site (site-config schema, public/party_name.py).
+SURNAME_ONLY, FULL_NAME = "姓加某某", "全名"
+NAMING_POLICIES = (SURNAME_ONLY, FULL_NAME)
+
+
 @dataclass(frozen=True)
 class RedactionSettings:
     """A county's choices, from `extra.redaction` in its site_config file."""
 
     personal_data_is_error: bool = False       # 发现个人信息: 错误 — refuse instead of mask and warn
     secrets: tuple[str, ...] = ()              # strings that must appear in no built file
+    natural_person_name: str = SURNAME_ONLY     # how a natural-person party is named (public/party_name.py)
 
 
 def redaction_settings(county) -> RedactionSettings:
@@ -279,4 +285,6 @@ def redaction_settings(county) -> RedactionSettings:
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     settings = extra.get("redaction") if isinstance(extra.get("redaction"), dict) else {}
     secrets = settings.get("secrets") if isinstance(settings.get("secrets"), list) else []
-    return RedactionSettings(settings.get("personal_data") == "错误", tuple(s for s in secrets if isinstance(s, str) and s))
+    naming = settings.get("natural_person_name")
+    return RedactionSettings(settings.get("personal_data") == "错误", tuple(s for s in secrets if isinstance(s, str) and s),
+                             naming if naming in NAMING_POLICIES else SURNAME_ONLY)

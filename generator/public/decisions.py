@@ -14,7 +14,9 @@ from datetime import date
 from ..kinds import DECISION
 from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal
 from ..law.parameters import county_law
+from ..privacy.redaction import redaction_settings
 from ..schema import describe
+from .party_name import named_by_policy
 
 # Names shorter than this are common enough to occur rightly elsewhere on the site.
 MIN_WITHHELD_NAME = 4
@@ -67,11 +69,12 @@ def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict]
     """The decisions on the site today, newest first, redacted, with the withdrawal notices that
     stand in for withdrawn ones and the PDFs to publish."""
     law = county_law(county)
+    naming = redaction_settings(county).natural_person_name
     decisions, attachments = [], []
     for decision_id, doc in county.decisions.items():
         if withheld_reason(doc.data, today, law):
             continue
-        decision = {key: value for key, value in doc.redacted.data.items() if key != "full_text"}
+        decision = {key: value for key, value in named_by_policy(doc.redacted.data, naming).items() if key != "full_text"}
         decision["id"] = decision_id
         decision["page"] = decision_page(decision_id)
         decision["power_item"] = power_index.get(decision.get("power"))
@@ -83,7 +86,7 @@ def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict]
         decisions.append(decision)
     decisions.sort(key=lambda d: (d["decided"], d["id"]), reverse=True)
     on_site = {d["id"]: d for d in decisions}
-    notices = [_notice(decision_id, doc, on_site) for decision_id, doc in county.decisions.items()
+    notices = [_notice(decision_id, doc, on_site, naming) for decision_id, doc in county.decisions.items()
                if has_withdrawal_notice(doc.data, today, law)]
     notices.sort(key=lambda n: (n["withdrawal"]["date"], n["id"]), reverse=True)
     return decisions, notices, attachments
@@ -104,10 +107,10 @@ def _corrected_fields(events: list[dict]) -> set[str]:
     return {".".join(p[:i]) for p in parts for i in range(1, len(p) + 1)}
 
 
-def _notice(decision_id: str, doc, on_site: dict) -> dict:
+def _notice(decision_id: str, doc, on_site: dict, naming: str) -> dict:
     """What a withdrawal notice shows: the case number, kind and dates, the public reason and the
     decision made again — never the party, the facts or the full text."""
-    decision = doc.redacted.data
+    decision = named_by_policy(doc.redacted.data, naming)   # a reason may name the party
     index, _ = withdrawal(doc.data)
     new_id = remade_as(doc.data)
     return {

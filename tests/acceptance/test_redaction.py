@@ -527,3 +527,25 @@ def test_a_withheld_value_is_still_searched_for_when_only_a_person_publishes_it(
     code, lines = gongshi("build", "--county", "shili", "--out", "site", "--today", "2026-11-23")
     assert code == 1 and not any("W-WITHHELD-PUBLIC" in line for line in lines)
     assert any("E-WITHHELD-IN-TEXT" in line for line in lines)
+
+
+@pytest.mark.parametrize("policy, shown, hidden", [
+    (None, "欧阳某某", "欧阳明日"),              # the default: surname and 某某
+    ("姓加某某", "欧阳某某", "欧阳明日"),
+    ("全名", "欧阳明日", "欧阳某某"),
+])
+def test_a_natural_person_party_is_named_as_the_county_says_in_every_output(project, gongshi, policy, shown, hidden):
+    decision = "content/shili/decisions/2025-002.yml"
+    project.edit(decision, "title: 王某某骗取医疗保障基金案", "title: 欧阳明日骗取医疗保障基金案")
+    project.edit(decision, "  name: 王某某", "  name: 欧阳明日")
+    project.edit(decision, "经查，当事人于", "经查，当事人欧阳明日于")
+    if policy:
+        project.edit("site_config/shili.yml", "extra:\n", f"extra:\n  redaction:\n    natural_person_name: {policy}\n")
+    code, lines = gongshi("build", "--county", "shili", "--out", "site", "--today", "2026-11-23")
+    assert code == 0, lines
+    site = project.file("site")
+    assert found_anywhere(site, hidden) == []
+    pages = found_anywhere(site, shown)
+    assert {"shili/decisions/2025-002/index.html", "shili/results/index.html"} <= set(pages), pages
+    assert any("search" in page for page in pages), pages      # the search index too
+    assert gongshi("scan", "site") == (0, [CLEAN])
