@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from .build import NOT_BUILT, build
+from .build import NOT_BUILT, BuildReport, build
 from .codes import finding
 from .load.repository import SCHEMA_COPY
 from .paths import display_path
@@ -38,8 +39,9 @@ from .version import CONTENT_FORMAT, __version__
 CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 
-def china_today() -> date:
-    return datetime.now(CHINA).date()
+def china_today(now: datetime | None = None) -> date:
+    """Today's date in China at `now` (default: this moment), whatever the machine's zone."""
+    return (now or datetime.now(timezone.utc)).astimezone(CHINA).date()
 
 
 def _date(text: str) -> date:
@@ -56,15 +58,24 @@ def _validate(args) -> int:
 
 
 def _build(args) -> int:
+    """0: everything built and clean; 1: published, with errors (what failed kept its previous
+    output); 2: refused, nothing published."""
     try:
         report = build(args.content, args.config, args.out, args.today, args.county)
     except BuildRefused as refused:
         print_findings(refused.findings)
         print_lines([NOT_BUILT.format(out=args.out)], sys.stderr)
-        return 1
+        _write_summary(args.summary, BuildReport(args.today, refused.findings, refused=True), args.out)
+        return 2
     print_findings(report.findings)
     print_lines(report.built_lines(args.out))
-    return 0
+    _write_summary(args.summary, report, args.out)
+    return 1 if report.has_errors else 0
+
+
+def _write_summary(path: Path | None, report: BuildReport, out: Path) -> None:
+    if path is not None:
+        path.write_text(json.dumps(report.summary(out), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def _scan(args) -> int:
@@ -146,6 +157,8 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     p = commands.add_parser("build", help="检查后生成各县网站和总入口页")
     _content_options(p)
     p.add_argument("--out", type=Path, default=Path("site"), help="输出目录（默认 site）")
+    p.add_argument("--summary", type=Path, metavar="FILE",
+                   help="把每个县的生成结果（已生成、保留上次的网站、暂不公示的决定）和全部问题写成 JSON，供 CI 读取")
     p.set_defaults(run=_build)
 
     p = commands.add_parser("scan", help="检查已生成的网站文件中有没有个人信息和声明不得公开的文字")

@@ -5,11 +5,26 @@ Codes are stable: outside checks and clerks' notes refer to them. Add, never ren
 
 from __future__ import annotations
 
-from .findings import Finding, Severity
+from typing import NamedTuple
 
-E, W = Severity.ERROR, Severity.WARNING
+from .findings import Effect, Finding, Severity
 
-CODES: dict[str, tuple[Severity, str, str]] = {
+
+class Kind(NamedTuple):
+    severity: Severity
+    effect: Effect
+
+
+# E: an error; what it is found in is held back (a decision file or its attachment: that record;
+#    another file of a county: the county keeps its previous site; a file of the repository: no build).
+# P: an error of lateness or procedure: the check fails, and nothing is held back for it — a decision
+#    made must be published, on time or late.
+# W: a warning.
+E = Kind(Severity.ERROR, Effect.HOLD)
+P = Kind(Severity.ERROR, Effect.REPORT)
+W = Kind(Severity.WARNING, Effect.NONE)
+
+CODES: dict[str, tuple[Kind, str, str]] = {
     # command line
     "E-COMMAND-UNKNOWN": (E, "没有 {command} 这个命令", "{suggestion}可用的命令：{known}；运行 gongshi --help 查看说明"),
     # the repository: content format and schema copies
@@ -59,7 +74,7 @@ CODES: dict[str, tuple[Severity, str, str]] = {
                         "这里只放执法决定的 .yml 文件；决定书 PDF 请放到 documents/ 文件夹"),
     "E-DECISION-NAME": (E, "执法决定的文件名 {name} 不合规，文件名就是决定的网址",
                         "只能用字母、数字和连字符，如 2025-001.yml"),
-    "E-COUNTY-ID": (E, "县文件夹名 {name} 不合规", "只能用小写字母、数字和连字符，如 jiange"),
+    "E-COUNTY-ID": (P, "县文件夹名 {name} 不合规", "只能用小写字母、数字和连字符，如 jiange"),
     "E-COUNTY-UNKNOWN": (E, "找不到县 {county}", "已有的县：{known}"),
     "E-COUNTY-NONE": (E, "内容目录中还没有县", "每个县一个文件夹，文件夹名就是县编号（小写字母、数字、连字符），如 content/jiange/"),
     "E-SITE-CONFIG-INHERIT": (E, "INHERIT: {value} 指向的 {target} 不存在", "这一行应继承本仓库各县共用的设置，一般写 INHERIT: ../mkdocs.yml；"
@@ -125,29 +140,37 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "E-SCAN-UNREADABLE": (E, "无法读取（{detail}），不能确认其中没有个人信息", "请检查该文件"),
     "E-SCAN-NO-SITE": (E, "要检查的网站目录不存在", "请写已生成的网站目录（如 site），或先运行 gongshi build"),
     # check: decisions and deadlines
-    "E-DEADLINE-LATE": (E, "{kind}决定 {case} 于 {decided} 作出，应在 {within} 个工作日内即 {deadline} 前公示，"
+    "E-DEADLINE-LATE": (P, "{kind}决定 {case} 于 {decided} 作出，应在 {within} 个工作日内即 {deadline} 前公示，"
                            "实际 {published} 才公示，晚了 {late} 个工作日（{citation}）",
-                        "法律、行政法规另有规定的，请在 publish_delay 中写明理由和依据；否则请核对公示日期"),
-    "E-DEADLINE-MISSED": (E, "{kind}决定 {case} 逾期未公示：于 {decided} 作出，应在 {within} 个工作日内即 {deadline} 前公示"
+                        "请核对公示日期；确实逾期的，请在 late_publication 中如实写明逾期原因（reason）、批准人（approved_by）和批准日期"
+                        "（approved）；法律、行政法规另有规定可以延期的，请在 publish_delay 中写明理由和依据"),
+    "W-DEADLINE-LATE-RECORDED": (W, "{kind}决定 {case} 逾期 {late} 个工作日公示（应在 {deadline} 前，实际 {published}），"
+                                    "已记录原因：{reason}（{approved_by} {approved} 批准）",
+                                 "逾期公示计入年度统计，gongshi status 和 gongshi report 中都会列出；以后请在期限内公示"),
+    "W-LATE-NOT-LATE": (W, "{kind}决定 {case} 在期限 {deadline} 内公示，不需要填写逾期公示（late_publication）",
+                        "请删除 late_publication，网站上才不会写成逾期公示"),
+    "E-LATE-APPROVED-AFTER": (P, "决定 {case} 的逾期公示批准日期 {approved} 晚于公示日期 {published}",
+                              "应当先批准后公示；请核对 late_publication 的 approved 和 published"),
+    "E-DEADLINE-MISSED": (P, "{kind}决定 {case} 逾期未公示：于 {decided} 作出，应在 {within} 个工作日内即 {deadline} 前公示"
                              "（{citation}）", "请立即完成公示审批，填写 approval 和 published"),
     "W-DEADLINE-SOON": (W, "{kind}决定 {case} 须在 {deadline} 前公示，还剩 {left} 个工作日",
                         "请尽快完成公示审批，填写 approval 和 published"),
-    "E-OFFICERS-TOO-FEW": (E, "{kind}决定 {case} 只有 {count} 名承办执法人员，至少应有 {minimum} 名（{citation}）",
+    "E-OFFICERS-TOO-FEW": (P, "{kind}决定 {case} 只有 {count} 名承办执法人员，至少应有 {minimum} 名（{citation}）",
                            "请在 officers 中列出全部承办人员的编号"),
-    "E-OFFICER-CERTIFICATE": (E, "承办人员 {name}（{officer}）的执法证有效期为 {valid}，{decided} 作出决定时不在有效期内",
+    "E-OFFICER-CERTIFICATE": (P, "承办人员 {name}（{officer}）的执法证有效期为 {valid}，{decided} 作出决定时不在有效期内",
                               "未取得有效执法证件的人员不得从事执法活动；请核对承办人员或证件有效期"),
     "E-APPROVAL-MISSING": (E, "决定 {case} 填写了公示日期，但没有公示审批（approval）",
                            "请填写 approval 的审批人（by）和审批日期（date）；未经审批的决定不会公示"),
-    "E-APPROVAL-AFTER": (E, "决定 {case} 的公示审批日期 {approved} 晚于公示日期 {published}",
+    "E-APPROVAL-AFTER": (P, "决定 {case} 的公示审批日期 {approved} 晚于公示日期 {published}",
                          "应当先审批后公示；请核对这两个日期"),
-    "E-CALENDAR-YEAR": (E, "计算 {case} 的期限需要 {year} 年的法定节假日安排，日历库中还没有",
+    "E-CALENDAR-YEAR": (P, "计算 {case} 的期限需要 {year} 年的法定节假日安排，日历库中还没有",
                         "请按国务院办公厅《关于{year}年部分节假日安排的通知》新建 {file}，格式见 schemas/calendar.schema.json"),
-    "E-CALENDAR-FILE": (E, "文件 {name} 中的年份是 {year}，与文件名不一致", "文件名应为 {year}.yml"),
+    "E-CALENDAR-FILE": (P, "文件 {name} 中的年份是 {year}，与文件名不一致", "文件名应为 {year}.yml"),
     # check: history (撤下、更正、信用修复)
-    "E-WITHDRAWAL-LATE": (E, "决定 {case} 于 {date} 被{event}，应在 {within} 个工作日内即 {deadline} 前撤下公示，"
+    "E-WITHDRAWAL-LATE": (P, "决定 {case} 于 {date} 被{event}，应在 {within} 个工作日内即 {deadline} 前撤下公示，"
                              "实际 {withdrawn} 才撤下，晚了 {late} 个工作日（{citation}）",
                           "请核对撤下日期（withdrawn）；确有原因逾期的，请在 late_reason 中写明原因"),
-    "E-WITHDRAWAL-OVERDUE": (E, "决定 {case} 于 {date} 被{event}，应在 {within} 个工作日内即 {deadline} 前撤下公示，"
+    "E-WITHDRAWAL-OVERDUE": (P, "决定 {case} 于 {date} 被{event}，应在 {within} 个工作日内即 {deadline} 前撤下公示，"
                                "到 {today} 还没有填写撤下日期（{citation}）",
                              "请立即填写 withdrawn（撤下日期，即提交本记录的日期），并在 late_reason 中写明逾期原因；"
                              "改好后重新生成，该决定即从网站撤下"),
@@ -161,53 +184,53 @@ CODES: dict[str, tuple[Severity, str, str]] = {
                              "撤下说明公开理由，但不再公开当事人：请改写为“当事人”“该单位”等"),
     "E-CORRECTION-HIDDEN": (E, "决定 {case} 的更正记录写的字段 {value} 是不公示的字段，网站上没有可更正的内容",
                             "不公示的字段直接改正即可，请删除这条更正记录"),
-    "E-CREDIT-REPAIR-KIND": (E, "决定 {case} 是{kind}决定，信用修复只适用于行政处罚信息（《信用修复管理办法》）",
+    "E-CREDIT-REPAIR-KIND": (P, "决定 {case} 是{kind}决定，信用修复只适用于行政处罚信息（《信用修复管理办法》）",
                              "请删除这条信用修复记录，或核对决定类别"),
     "E-CORRECTION-FIELD": (E, "决定 {case} 的更正记录写的字段 {value} 不存在或没有填写",
                            "field 请写被更正的字段（更正后的内容直接改在该字段中），可写：{known}"),
-    "E-CREDIT-REPAIR-EARLY": (E, "决定 {case} 是{severity}失信信息，最短公示期到 {earliest} 届满，{repaired} 不能完成信用修复（{citation}）",
+    "E-CREDIT-REPAIR-EARLY": (P, "决定 {case} 是{severity}失信信息，最短公示期到 {earliest} 届满，{repaired} 不能完成信用修复（{citation}）",
                               "请核对信用修复日期；最短公示期届满前不得提前撤下"),
     # check: fines (医疗保障基金使用监督管理条例 第三十七条至第四十一条)
-    "E-FINE-ABOVE-MAX": (E, "决定 {case} 的罚款 {fine} 超过法定上限：{ranges}（{citation}）",
+    "E-FINE-ABOVE-MAX": (P, "决定 {case} 的罚款 {fine} 超过法定上限：{ranges}（{citation}）",
                          "从轻、减轻处罚都不能高于法定上限；请核对罚款金额、outcome 中的基数和 basis 中的条款"),
-    "E-FINE-BELOW-MIN": (E, "决定 {case} 的罚款 {fine} 低于法定下限：{ranges}（{citation}）",
+    "E-FINE-BELOW-MIN": (P, "决定 {case} 的罚款 {fine} 低于法定下限：{ranges}（{citation}）",
                          "低于法定下限只能是减轻处罚（《行政处罚法》第三十二条）：确有减轻情形的，请在 mitigation 中写 "
                          "type: 减轻 和 ground 或 exemption；否则请核对罚款金额"),
-    "E-FINE-LIGHTER-BELOW-MIN": (E, "决定 {case} 写的是从轻处罚，罚款 {fine} 却低于法定下限：{ranges}（{citation}）；"
+    "E-FINE-LIGHTER-BELOW-MIN": (P, "决定 {case} 写的是从轻处罚，罚款 {fine} 却低于法定下限：{ranges}（{citation}）；"
                                     "从轻处罚只能在法定幅度内选择较低的罚款，低于下限的是减轻处罚（《行政处罚法》第三十二条）",
                                  "确属减轻处罚的，请把 mitigation 的 type 改为 减轻；否则请把罚款改到法定幅度内"),
-    "E-FINE-BASE-MISSING": (E, "决定 {case} 依据{article}处罚款，罚款按{base}的倍数计算，但 outcome 中没有填写 {field}，"
+    "E-FINE-BASE-MISSING": (P, "决定 {case} 依据{article}处罚款，罚款按{base}的倍数计算，但 outcome 中没有填写 {field}，"
                                "无法核对罚款是否在法定幅度内",
                             "请在 outcome 中填写 {field}（{base}，元）"),
-    "E-FINE-NOT-REFUSED": (E, "决定 {case} 依据{citation}处罚款，但该条只对经责令改正拒不改正的处{low}至{high}的罚款，"
+    "E-FINE-NOT-REFUSED": (P, "决定 {case} 依据{citation}处罚款，但该条只对经责令改正拒不改正的处{low}至{high}的罚款，"
                               "outcome 中没有写明拒不改正",
                            "当事人经责令改正拒不改正的，请在 outcome 中写 refused_to_correct: true；已经改正的，不能依第三十九条处罚款"),
-    "E-MITIGATION-GROUND": (E, "决定 {case} 写了{type}处罚，但没有写明依据；从轻、减轻处罚须有法定情形（《行政处罚法》第三十二条）",
+    "E-MITIGATION-GROUND": (P, "决定 {case} 写了{type}处罚，但没有写明依据；从轻、减轻处罚须有法定情形（《行政处罚法》第三十二条）",
                             "请在 mitigation 中写 ground（《行政处罚法》第三十二条的哪一项）或 exemption（exemptions.yml 中"
                             "从轻、减轻处罚清单的编号）；没有法定情形的，请删除 mitigation，在法定幅度内处罚"),
     # check: legal review (重大执法决定法制审核)
-    "E-REVIEW-MISSING": (E, "决定 {case} 属于重大执法决定（{reasons}），但没有法制审核记录；作出重大执法决定前必须经过法制审核"
+    "E-REVIEW-MISSING": (P, "决定 {case} 属于重大执法决定（{reasons}），但没有法制审核记录；作出重大执法决定前必须经过法制审核"
                             "（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（二）1、2）",
                          "请填写 legal_review 的审核人员（reviewer）、送审日期（submitted）和审核完成日期（completed）；"
                          "未经法制审核或者审核未通过的，不得作出决定"),
-    "E-REVIEW-BY-CASE-OFFICER": (E, "决定 {case} 的法制审核人员 {name}（{reviewer}）也是本案的承办执法人员；参与该次执法的人员"
+    "E-REVIEW-BY-CASE-OFFICER": (P, "决定 {case} 的法制审核人员 {name}（{reviewer}）也是本案的承办执法人员；参与该次执法的人员"
                                     "不得对其进行法制审核（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（一）2）",
                                  "请由未参与本案的法制审核人员审核，并在 legal_review 的 reviewer 中填写其编号"),
-    "E-REVIEW-TOO-LONG": (E, "决定 {case} 的法制审核从 {submitted} 送审到 {completed} 完成，用了 {days} 个工作日，"
+    "E-REVIEW-TOO-LONG": (P, "决定 {case} 的法制审核从 {submitted} 送审到 {completed} 完成，用了 {days} 个工作日，"
                              "超过 {limit} 个工作日，又没有写明经批准延长（{citation}）",
                           "因特殊情况经法制审核机构负责人批准延长的，请在 legal_review 中写 extended: true（最多延长 {extension} 个"
                           "工作日）；否则请核对送审和完成日期"),
-    "E-REVIEW-TOO-LONG-EXTENDED": (E, "决定 {case} 的法制审核从 {submitted} 送审到 {completed} 完成，用了 {days} 个工作日，"
+    "E-REVIEW-TOO-LONG-EXTENDED": (P, "决定 {case} 的法制审核从 {submitted} 送审到 {completed} 完成，用了 {days} 个工作日，"
                                       "超过经批准延长后的 {total} 个工作日（{limit} 个工作日，可延长 {extension} 个工作日）"
                                       "（{citation}）",
                                    "请核对送审和完成日期；退回补充材料后再次送审的，请填写再次送审的日期"),
-    "E-REVIEW-AFTER-DECISION": (E, "决定 {case} 于 {decided} 作出，早于法制审核完成日期 {completed}；未经法制审核的，不得作出决定"
+    "E-REVIEW-AFTER-DECISION": (P, "决定 {case} 于 {decided} 作出，早于法制审核完成日期 {completed}；未经法制审核的，不得作出决定"
                                    "（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（二）1）",
                                 "请核对作出决定日期（decided）和审核完成日期（legal_review 的 completed）"),
-    "E-REVIEW-DATES": (E, "决定 {case} 的法制审核完成日期 {completed} 早于送审日期 {submitted}",
+    "E-REVIEW-DATES": (P, "决定 {case} 的法制审核完成日期 {completed} 早于送审日期 {submitted}",
                        "请核对 legal_review 中的 submitted 和 completed"),
     # check: annual report (年度执法数据)
-    "E-ANNUAL-MISSING": (E, "{year} 年度执法数据说明逾期未公开，应于 {deadline} 前公开（{citation}）",
+    "E-ANNUAL-MISSING": (P, "{year} 年度执法数据说明逾期未公开，应于 {deadline} 前公开（{citation}）",
                          "请在 {file} 的 reports: 下添加一项：一行写“- year: {year}”，下一行写“summary: ”加这一年行政执法"
                          "总体情况的说明，summary 与 year 上下对齐{create}；网站上的统计表由执法决定自动生成，不用填写"),
     "W-ANNUAL-DUE": (W, "{year} 年度执法数据说明须在 {deadline} 前公开，还没有填写（{citation}）",
@@ -240,6 +263,6 @@ def spoils_file(found: Finding) -> bool:
 
 
 def finding(code: str, path, line: int | None = None, **params) -> Finding:
-    severity, message, hint = CODES[code]
+    kind, message, hint = CODES[code]
     params.setdefault("line", line)
-    return Finding(code, severity, str(path), line, message.format(**params), hint.format(**params))
+    return Finding(code, kind.severity, str(path), line, message.format(**params), hint.format(**params), kind.effect)

@@ -12,6 +12,14 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+class Effect(str, Enum):
+    """What a finding does to publishing, declared with its code (codes.py)."""
+
+    HOLD = "hold"       # what it is found in is not published: the record, else its county, else the build
+    REPORT = "report"   # an error that fails the check; the record stays published (lateness, procedure)
+    NONE = "none"       # a warning
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
@@ -20,6 +28,7 @@ class Finding:
     line: int | None
     message: str
     hint: str
+    effect: Effect = Effect.HOLD
 
     @property
     def is_error(self) -> bool:

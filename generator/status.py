@@ -134,4 +134,22 @@ def render_status(county, items: list[Due], calendar, today: date) -> list[str]:
     for item in items:
         deadline = f"{chinese_date(item.deadline)}（星期{WEEKDAYS[item.deadline.weekday()]}）" if item.deadline else "—"
         lines.append(f"  {deadline}  {time_left(item, calendar, today)}  {item.what}  [{item.where}]")
+    return lines + late_publications(county, calendar, today)
+
+
+def late_publications(county, calendar, today: date) -> list[str]:
+    """Decisions of this year and the last published late with a recorded reason, for supervisors."""
+    law, lines = county_law(county), []
+    for doc in county.records("decision"):
+        late = doc.data.get("late_publication")
+        published = str(doc.data.get("published", ""))
+        if not isinstance(late, dict) or not published[:4].isdigit() or int(published[:4]) < today.year - 1:
+            continue
+        try:
+            days = f"晚 {calendar.working_days_between(publication_deadline(doc.data, law, calendar), date.fromisoformat(published))} 个工作日"
+        except (UnknownYear, KeyError, TypeError, ValueError):
+            days = "逾期天数无法计算"
+        lines.append(f"  已记录的逾期公示：{doc.data.get('kind', '')}决定 {doc.data.get('case_number', '')} "
+                     f"{chinese_date(published)}公示，{days}；原因：{late.get('reason', '')}；"
+                     f"{late.get('approved_by', '')} {chinese_date(late.get('approved', ''))} 批准  [{doc.display}]")
     return lines

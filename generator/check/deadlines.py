@@ -49,10 +49,29 @@ def _published(doc, decision: dict, law, calendar) -> list:
     deadline = publication_deadline(decision, law, calendar)
     published = date.fromisoformat(decision["published"])
     findings = _approval(doc, decision)
-    if published > deadline and not decision.get("publish_delay"):
+    late = decision.get("late_publication") if isinstance(decision.get("late_publication"), dict) else None
+    if published <= deadline:
+        if late:
+            findings.append(finding("W-LATE-NOT-LATE", doc.display, doc.line_of(("late_publication",)),
+                                    **_about(decision, law, deadline)))
+    elif late:
+        findings += _recorded_late(doc, decision, late, published, law, calendar, deadline)
+    elif not decision.get("publish_delay"):
         findings.append(finding("E-DEADLINE-LATE", doc.display, doc.line_of(("published",)), published=chinese_date(published),
                                 late=calendar.working_days_between(deadline, published), **_about(decision, law, deadline)))
     return findings
+
+
+def _recorded_late(doc, decision, late: dict, published: date, law, calendar, deadline: date) -> list:
+    """A late publication whose reason and approval are recorded: a warning of its own, counted."""
+    if str(late.get("approved", "")) > decision["published"]:
+        return [finding("E-LATE-APPROVED-AFTER", doc.display, doc.line_of(("late_publication", "approved")),
+                        case=decision["case_number"], approved=chinese_date(late["approved"]),
+                        published=chinese_date(decision["published"]))]
+    return [finding("W-DEADLINE-LATE-RECORDED", doc.display, doc.line_of(("published",)), published=chinese_date(published),
+                    late=calendar.working_days_between(deadline, published), reason=late.get("reason", ""),
+                    approved_by=late.get("approved_by", ""), approved=chinese_date(late.get("approved", "")),
+                    **_about(decision, law, deadline))]
 
 
 def _approval(doc, decision) -> list:

@@ -38,6 +38,7 @@ AMOUNTS = (("fines", "fine", "罚款"), ("returned", "returned", "责令退回")
            ("refused_payment", "refused_payment", "拒付医保基金"))
 WITHDRAWN_LABEL = "被变更、撤销、确认违法或无效的决定"
 REVIEWED_LABEL = "经法制审核的决定"
+LATE_LABEL = "逾期公示的决定"
 INSPECTIONS_LABEL = "双随机抽查事项清单"
 
 
@@ -51,6 +52,7 @@ class YearStats:
     refused_payment: Decimal = Decimal(0)
     legal_reviews: int = 0
     withdrawn: int = 0
+    late_published: int = 0                           # published in the year after their deadline, reason recorded
     inspection_items: int | None = None               # None: inspections.yml is not the list of this year
 
     @property
@@ -62,7 +64,8 @@ class YearStats:
         rows = [("执法决定合计", f"{self.decisions}件")]
         rows += [(KIND_LABELS[kind], f"{self.by_kind[kind]}件") for kind in DECISION_KINDS]
         rows += [(label, yuan(getattr(self, name))) for name, _, label in AMOUNTS]
-        rows += [(REVIEWED_LABEL, f"{self.legal_reviews}件"), (WITHDRAWN_LABEL, f"{self.withdrawn}件")]
+        rows += [(REVIEWED_LABEL, f"{self.legal_reviews}件"), (WITHDRAWN_LABEL, f"{self.withdrawn}件"),
+                 (LATE_LABEL, f"{self.late_published}件")]
         if self.inspection_items is not None:
             rows.append((INSPECTIONS_LABEL, f"{self.inspection_items}项"))
         return rows
@@ -101,8 +104,10 @@ def annual_statistics(county, year: int, today: date | None = None) -> YearStats
     counted = _counted_by(today)
     by_kind = dict.fromkeys(DECISION_KINDS, 0)
     sums = {name: Decimal(0) for name, _, _ in AMOUNTS}
-    reviews = withdrawn = 0
+    reviews = withdrawn = late = 0
     for decision in _decisions(county):
+        published = day_of(decision.get("published"))
+        late += bool(decision.get("late_publication")) and counted(published) and published.year == year
         decided = day_of(decision.get("decided"))
         if counted(decided) and decided.year == year:
             kind = decision.get("kind")
@@ -114,7 +119,7 @@ def annual_statistics(county, year: int, today: date | None = None) -> YearStats
             reviews += bool(decision.get("legal_review"))
         withdrawn += any(day.year == year for day in _withdrawal_days(decision) if counted(day))
     return YearStats(year=year, until=today if today is not None and today.year == year else None,
-                     by_kind=by_kind, legal_reviews=reviews, withdrawn=withdrawn,
+                     by_kind=by_kind, legal_reviews=reviews, withdrawn=withdrawn, late_published=late,
                      inspection_items=_inspection_items(county, year), **sums)
 
 

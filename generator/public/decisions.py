@@ -22,10 +22,15 @@ from .party_name import named_by_policy
 MIN_WITHHELD_NAME = 4
 
 
+# Why a decision whose record has an error that holds it back (scopes.py) is not on the site.
+HELD_BACK = "记录有错误，暂不公示"
+
+
 @dataclass(frozen=True)
 class Attachment:
     content: bytes      # what is published: for a PDF, the copy without metadata
     public_path: str    # where it is published, relative to the county site root
+    decision: str | None = None   # the decision it belongs to, if any: it leaves with it
 
 
 def withheld_reason(decision: dict, today: date, law) -> str | None:
@@ -47,6 +52,11 @@ def withheld_reason(decision: dict, today: date, law) -> str | None:
     return None
 
 
+def off_site_reason(decision_id: str, doc, today: date, law, held: frozenset = frozenset()) -> str | None:
+    """`withheld_reason`, or HELD_BACK for a record the build holds back for its errors."""
+    return HELD_BACK if decision_id in held else withheld_reason(doc.data, today, law)
+
+
 def has_withdrawal_notice(decision: dict, today: date, law) -> bool:
     """Whether a withdrawn decision is replaced by a withdrawal notice today: it was published
     before it was withdrawn, and its publicity period (which the notice inherits) has not ended."""
@@ -65,14 +75,15 @@ def notice_page_html(decision_id: str) -> str:
     return f"decisions/{decision_id}/index.html"
 
 
-def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict], list[dict], list[Attachment]]:
+def public_decisions(county, today: date, power_index: dict, held: frozenset = frozenset()
+                     ) -> tuple[list[dict], list[dict], list[Attachment]]:
     """The decisions on the site today, newest first, redacted, with the withdrawal notices that
-    stand in for withdrawn ones and the PDFs to publish."""
+    stand in for withdrawn ones and the PDFs to publish. `held`: records held back for their errors."""
     law = county_law(county)
     naming = redaction_settings(county).natural_person_name
     decisions, attachments = [], []
     for decision_id, doc in county.decisions.items():
-        if withheld_reason(doc.data, today, law):
+        if off_site_reason(decision_id, doc, today, law, held):
             continue
         decision = {key: value for key, value in named_by_policy(doc.redacted.data, naming).items() if key != "full_text"}
         decision["id"] = decision_id
@@ -82,12 +93,12 @@ def public_decisions(county, today: date, power_index: dict) -> tuple[list[dict]
         decision["corrected"] = _corrected_fields(decision["corrections"])
         if doc.data.get("full_text"):   # as typed: a masked file name would name no file
             decision["download"] = f"files/decisions/{decision_id}.pdf"
-            attachments.append(Attachment(county.pdf(doc.data["full_text"]).published, decision["download"]))
+            attachments.append(Attachment(county.pdf(doc.data["full_text"]).published, decision["download"], decision_id))
         decisions.append(decision)
     decisions.sort(key=lambda d: (d["decided"], d["id"]), reverse=True)
     on_site = {d["id"]: d for d in decisions}
     notices = [_notice(decision_id, doc, on_site, naming) for decision_id, doc in county.decisions.items()
-               if has_withdrawal_notice(doc.data, today, law)]
+               if decision_id not in held and has_withdrawal_notice(doc.data, today, law)]
     notices.sort(key=lambda n: (n["withdrawal"]["date"], n["id"]), reverse=True)
     return decisions, notices, attachments
 
@@ -125,7 +136,7 @@ def _notice(decision_id: str, doc, on_site: dict, naming: str) -> dict:
     }
 
 
-def withheld_decision_values(county, today: date) -> tuple[dict[str, str], dict[str, str]]:
+def withheld_decision_values(county, today: date, held: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
     """Case numbers and organisation names of decisions not on the site, with the file they come
     from: no built file may hold them, unless a decision on the site names them too. Second, the
     one page each withdrawn decision's case number may appear on: its withdrawal notice."""
@@ -136,10 +147,10 @@ def withheld_decision_values(county, today: date) -> tuple[dict[str, str], dict[
         party = str(party.get("name", ""))
         case_number = str(doc.data.get("case_number", ""))
         named = {case_number, party if len(party) >= MIN_WITHHELD_NAME else ""} - {""}
-        reason = withheld_reason(doc.data, today, law)
+        reason = off_site_reason(decision_id, doc, today, law, held)
         if reason:
             values.update({v: f"{doc.display}（{reason}的决定）" for v in named})
-            if case_number and has_withdrawal_notice(doc.data, today, law):
+            if case_number and decision_id not in held and has_withdrawal_notice(doc.data, today, law):
                 notice_pages[case_number] = notice_page_html(decision_id)
         else:
             public |= named

@@ -19,7 +19,7 @@ from ..privacy.public_by_law import coincidences
 from ..privacy.redaction import Redacted, redaction_settings
 from ..schema import field_name
 from .annual_stats import annual_sections
-from .decisions import Attachment, public_decisions, withheld_decision_values, withheld_reason
+from .decisions import Attachment, off_site_reason, public_decisions, withheld_decision_values
 
 EXEMPTION_LISTS = (
     ("no_penalty", "不予行政处罚事项清单"),
@@ -71,19 +71,20 @@ def redacted_documents(county: County) -> dict[str, Redacted]:
     return out
 
 
-def withheld_values(county: County, today: date) -> tuple[dict[str, str], dict[str, str]]:
+def withheld_values(county: County, today: date, held: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
     """What the county keeps out of its site, each with where it came from: `gongshi build`
     makes sure none of it got in. Second, the one page where a withheld value belongs (a
     withdrawn decision's case number on its withdrawal notice)."""
     config = county.config.display if county.config is not None else "site_config"
     values = {secret: f"{config} 的 extra.redaction.secrets" for secret in redaction_settings(county).secrets}
-    decision_values, notice_pages = withheld_decision_values(county, today)
+    decision_values, notice_pages = withheld_decision_values(county, today, held)
     values.update(decision_values)
     records = list(county.documents.values()) + list(county.decisions.values())
     shown = set().union(*(doc.redacted.shown for doc in records), county.config.redacted.shown)
     law = county_law(county)
     loaded = [doc for doc in records if doc.data is not None]
-    on_site = [doc for doc in loaded if not (doc in county.decisions.values() and withheld_reason(doc.data, today, law))]
+    off_site = {id(doc) for decision_id, doc in county.decisions.items() if off_site_reason(decision_id, doc, today, law, held)}
+    on_site = [doc for doc in loaded if id(doc) not in off_site]
     public_by_law = {same.value for same in coincidences(loaded, on_site)}
     for doc in records:
         values.update({v: f"{doc.display} 的 {field_name(path)}" for v, path in doc.redacted.withheld().items()
@@ -99,14 +100,15 @@ def _markdown_files(county: County) -> list[str]:
             if isinstance(doc, dict) and str(doc.get("file", "")).endswith(".md")]
 
 
-def public_view(county: County, today: date) -> PublicCounty:
+def public_view(county: County, today: date, held: frozenset = frozenset()) -> PublicCounty:
+    """`held`: decisions held back for errors in their records (scopes.py)."""
     redacted = redacted_documents(county)
     data = {kind: r.data for kind, r in redacted.items()}
     config = data.pop(SITE_CONFIG.name)
     documents, attachments = _documents(county, data.get("documents"))
     powers = _with_documents(data.get("powers"), {d["id"]: d for d in documents})
     power_index = {item["code"]: item for item in (powers or {}).get("items", [])}
-    decisions, notices, decision_files = public_decisions(county, today, power_index)
+    decisions, notices, decision_files = public_decisions(county, today, power_index, held)
     return PublicCounty(
         id=county.id,
         today=today,

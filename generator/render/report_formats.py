@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..cn_format import chinese_date
-from ..public.annual_stats import AMOUNTS, DECISION_KINDS, INSPECTIONS_LABEL, KIND_LABELS, REVIEWED_LABEL, WITHDRAWN_LABEL, CountyYear
+from ..public.annual_stats import AMOUNTS, DECISION_KINDS, INSPECTIONS_LABEL, KIND_LABELS, LATE_LABEL, REVIEWED_LABEL, WITHDRAWN_LABEL, CountyYear
 
 FORMATS = ("text", "json", "csv")
 
@@ -73,7 +73,8 @@ def report_json(items: list[CountyYear], year: int, today: date) -> str:
             "until": s.until.isoformat() if s.until else None,
             "decisions": s.decisions, "by_kind": dict(s.by_kind),
             **{name: _number(getattr(s, name)) for name, _, _ in AMOUNTS},
-            "legal_reviews": s.legal_reviews, "withdrawn": s.withdrawn, "inspection_items": s.inspection_items,
+            "legal_reviews": s.legal_reviews, "withdrawn": s.withdrawn, "late_published": s.late_published,
+            "inspection_items": s.inspection_items,
             "report": item.report, "report_due": item.due.isoformat(), "recorded_from": item.recorded_from,
         })
     return json.dumps({"year": year, "today": today.isoformat(), "counties": counties}, ensure_ascii=False, indent=2) + "\n"
@@ -82,7 +83,7 @@ def report_json(items: list[CountyYear], year: int, today: date) -> str:
 CSV_HEADER = (["县编号", "执法主体", "年度", "统计截至", "执法决定合计（件）"]
               + [f"{KIND_LABELS[kind]}（件）" for kind in DECISION_KINDS]
               + [f"{label}（元）" for _, _, label in AMOUNTS]
-              + [f"{REVIEWED_LABEL}（件）", f"{WITHDRAWN_LABEL}（件）", f"{INSPECTIONS_LABEL}（项）",
+              + [f"{REVIEWED_LABEL}（件）", f"{WITHDRAWN_LABEL}（件）", f"{LATE_LABEL}（件）", f"{INSPECTIONS_LABEL}（项）",
                  "年度数据说明", "登记起始年度"])
 
 
@@ -96,6 +97,6 @@ def report_csv(items: list[CountyYear]) -> str:
         writer.writerow([item.county, item.name, s.year, s.until.isoformat() if s.until else "", s.decisions]
                         + [s.by_kind[kind] for kind in DECISION_KINDS]
                         + [_number(getattr(s, name)) for name, _, _ in AMOUNTS]
-                        + [s.legal_reviews, s.withdrawn, "" if s.inspection_items is None else s.inspection_items,
+                        + [s.legal_reviews, s.withdrawn, s.late_published, "" if s.inspection_items is None else s.inspection_items,
                            "已填写" if item.report else "未填写", item.recorded_from])
     return "\ufeff" + out.getvalue()

@@ -16,6 +16,11 @@ PAYLOADS = {
 }
 
 
+def leftovers(root: Path) -> list[str]:
+    """Folders a build left beside OUT, other than its private record of what it published."""
+    return [p.name for p in root.iterdir() if p.name.startswith(".out") and p.name != ".out.state"]
+
+
 def snapshot(folder: Path) -> dict:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -79,18 +84,19 @@ def test_markup_in_any_field_comes_out_as_text(project, gongshi):
     assert "<title>" in shown and "示例县<script>" not in project.file("out/shili/subject/index.html").read_text(encoding="utf-8")
 
 
-def test_failed_validation_leaves_previous_output_byte_identical(project, gongshi):
+def test_a_county_that_fails_validation_keeps_its_previous_output_byte_identical(project, gongshi):
     assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
-    before = snapshot(project.file("out"))
+    before = snapshot(project.file("out/shili"))
     project.edit("content/shili/officers.yml", "    status: 有效\n", "    status: 在岗\n")
     code, lines = gongshi("build", "--out", "out", "--today", "2026-11-24")
     assert code == 1
     assert any("E-SCHEMA-ENUM" in line for line in lines)
-    assert snapshot(project.file("out")) == before
-    assert [p.name for p in project.root.iterdir() if p.name.startswith(".out")] == []   # no staging left behind
+    assert snapshot(project.file("out/shili")) == before
+    assert "已生成 out/jiange/" in lines
+    assert leftovers(project.root) == []   # no staging left behind
 
 
-def test_failure_after_rendering_also_leaves_previous_output_byte_identical(project, gongshi, monkeypatch):
+def test_a_problem_outside_every_county_after_rendering_leaves_previous_output_byte_identical(project, gongshi, monkeypatch):
     assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
     before = snapshot(project.file("out"))
     # The first county has already been written to staging when verification fails.
@@ -99,10 +105,10 @@ def test_failure_after_rendering_also_leaves_previous_output_byte_identical(proj
     monkeypatch.setattr(generator.build, "verify_site",
                         lambda root, published_as: [finding("E-VERIFY-OUTSIDE-HOST", "shili/index.html", None, url="https://cdn.example.com/x.css")])
     code, lines = gongshi("build", "--out", "out", "--today", "2026-11-24")
-    assert code == 1
+    assert code == 2
     assert lines[0].startswith("shili/index.html: E-VERIFY-OUTSIDE-HOST 网页从外部网站加载资源 https://cdn.example.com/x.css")
     assert snapshot(project.file("out")) == before
-    assert [p.name for p in project.root.iterdir() if p.name.startswith(".out")] == []
+    assert leftovers(project.root) == []
 
 
 def test_crash_inside_the_site_engine_leaves_previous_output_byte_identical(project, gongshi, monkeypatch):
@@ -122,7 +128,7 @@ def test_crash_inside_the_site_engine_leaves_previous_output_byte_identical(proj
     except RuntimeError:
         pass
     assert snapshot(project.file("out")) == before
-    assert [p.name for p in project.root.iterdir() if p.name.startswith(".out")] == []
+    assert leftovers(project.root) == []
 
 
 def test_building_one_county_keeps_the_others(project, gongshi):
@@ -139,7 +145,30 @@ def test_building_one_county_keeps_the_others(project, gongshi):
 def test_refuses_to_replace_a_folder_it_did_not_make(project, gongshi):
     project.write("precious/notes.txt", "keep me")
     code, lines = gongshi("build", "--out", "precious", "--today", "2026-11-23")
-    assert code == 1
+    assert code == 2
     assert lines[0] == "precious: E-PUBLISH-NOT-SITE 输出目录 precious 已有内容，但不是 gongshi 生成的网站，拒绝覆盖 — " \
                        "请换一个输出目录（--out），或先清空该目录"
     assert project.file("precious/notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_county_whose_new_site_fails_verification_keeps_its_previous_site(project, gongshi, monkeypatch):
+    assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
+    before = snapshot(project.file("out/shili"))
+    project.edit("content/shili/subject.yml", "name: 示例县医疗保障局", "name: 示例县医疗保障局（新）")
+    import generator.build
+    from generator.codes import finding
+    from generator.paths import display_path
+
+    def new_subject_page_loads_a_font(root, published_as):
+        page = root / "shili/subject/index.html"
+        new = page.is_file() and "（新）" in page.read_text(encoding="utf-8")
+        return [finding("E-VERIFY-OUTSIDE-HOST", display_path(published_as / "shili/subject/index.html"), None,
+                        url="https://fonts.example.com/a.woff2")] if new else []
+
+    monkeypatch.setattr(generator.build, "verify_site", new_subject_page_loads_a_font)
+    code, lines = gongshi("build", "--out", "out", "--today", "2026-11-23")
+    assert code == 1
+    assert "out/shili/subject/index.html: E-VERIFY-OUTSIDE-HOST 网页从外部网站加载资源 https://fonts.example.com/a.woff2 — " \
+           "公示网站不得从其他网站加载字体、脚本、样式或图片；请删除该引用" in lines
+    assert "保留上次生成的 out/shili/（新生成的网站没有通过检查，见上）" in lines
+    assert snapshot(project.file("out/shili")) == before

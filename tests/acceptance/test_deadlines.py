@@ -30,7 +30,8 @@ def test_pending_decision_within_its_deadline_is_quiet(project, gongshi):
     pytest.param([LATE], "2026-11-23",
                  f"{PUBLISHED}:35: E-DEADLINE-LATE 行政处罚决定 示医保罚〔2025〕1号 于 2025年5月12日 作出，应在 7 个工作日内即 "
                  f"2025年5月21日 前公示，实际 2025年5月23日 才公示，晚了 2 个工作日（{CITATION}） — "
-                 "法律、行政法规另有规定的，请在 publish_delay 中写明理由和依据；否则请核对公示日期", id="late"),
+                 "请核对公示日期；确实逾期的，请在 late_publication 中如实写明逾期原因（reason）、批准人（approved_by）和批准日期"
+                 "（approved）；法律、行政法规另有规定可以延期的，请在 publish_delay 中写明理由和依据", id="late"),
     pytest.param([(PUBLISHED, "published: '2025-05-16'",
                    "published: '2025-05-23'\npublish_delay:\n  reason: 涉案线索移送公安机关，公示可能妨碍侦查\n"
                    "  basis: 《中华人民共和国政府信息公开条例》第十四条")], "2026-11-23", CLEAN, id="late-with-legal-delay"),

@@ -25,7 +25,10 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _beside(project) -> list[Path]:
-    return sorted(p for p in project.root.iterdir() if p.name.startswith(".site."))
+    """What builds left beside the site, other than the private record of what was published (publish/state.py)."""
+    state = project.file(".site.state")
+    assert not state.exists() or _private(state)
+    return sorted(p for p in project.root.iterdir() if p.name.startswith(".site.") and p != state)
 
 
 def _private(folder: Path) -> bool:

@@ -176,7 +176,8 @@ def test_a_county_can_make_personal_data_an_error(project, gongshi):
            "确实不是的，请在这一项的 not_personal_data 中写出原文和理由" in lines
     assert "content/shili/subject.yml:16: E-PERSONAL-DATA 字段 agencies[2].duties（主要职责）有电子邮箱 l***@example.org，" \
            "本县设置为不得出现在公示内容中 — 请删除或改写这段个人信息后再提交" in lines
-    assert not project.file("site").exists()
+    assert "未发布 site/shili/：本县有错误，见上；又没有上次生成的网站可以保留" in lines
+    assert not project.file("site/shili").exists()
 
 
 def test_personal_data_in_a_markdown_attachment_names_its_line(project, gongshi):
@@ -221,7 +222,7 @@ def test_pdf_with_personal_data_refuses_the_build_naming_file_and_page(project, 
     assert code == 1
     assert f"content/shili/documents.yml:{line}: E-PDF-PERSONAL-DATA PDF 文件 documents/decision.pdf 第 2 页有身份证号 " \
            "110105********002X — PDF 无法自动打码：请提供已删除或遮盖个人信息的 PDF（遮盖后请重新导出，不要只加黑框）" in lines
-    assert not project.file("site").exists()
+    assert not project.file("site/shili").exists()
     assert not any(VALID_ID in line for line in lines)
 
 
@@ -303,15 +304,17 @@ def test_scan_names_the_file_with_a_planted_leak(sample_site, gongshi, tmp_path)
     assert not any(VALID_ID in line or "13912345678" in line or "剑阁县医疗保障局" in line for line in lines)
 
 
-def test_build_refuses_to_publish_a_declared_secret(project, gongshi):
+def test_a_declared_secret_takes_the_county_off_the_web_when_its_previous_site_has_it_too(project, gongshi):
     assert gongshi("build", "--out", "site")[0] == 0
-    before = {p: p.read_bytes() for p in project.file("site").rglob("*") if p.is_file()}
+    jiange = {p: p.read_bytes() for p in project.file("site/jiange").rglob("*") if p.is_file()}
     project.edit("site_config/shili.yml", "extra:\n", "extra:\n  redaction:\n    secrets: [法规股]\n")
     code, lines = gongshi("build", "--out", "site")
     assert code == 1
     assert f"{project.file('site')}/shili/subject/index.html: E-SCAN-SECRET 有不得公开的文字 “法…”（3 个字）" \
            "（来自 site_config/shili.yml 的 extra.redaction.secrets） — 请找到网页中这段文字的来源，删除后重新生成" in lines
-    assert {p: p.read_bytes() for p in project.file("site").rglob("*") if p.is_file()} == before
+    assert "未发布 site/shili/：生成的网站没有通过检查，见上" in lines   # the previous site holds it too: it goes
+    assert not project.file("site/shili").exists()
+    assert {p: p.read_bytes() for p in project.file("site/jiange").rglob("*") if p.is_file()} == jiange
 
 
 def _decision(project, text: str, name="2026-090.yml") -> None:

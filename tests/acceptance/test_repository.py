@@ -69,7 +69,7 @@ def test_a_format_this_gongshi_does_not_read_stops_every_command(project, gongsh
     project.edit("mkdocs.yml", FORMAT, new)
     code, lines = gongshi("validate")
     assert (code, lines) == (1, [expected, f"共 1 个错误，0 个警告（{expected.split(' ')[1]} ×1）。"])   # and nothing about the counties
-    assert gongshi("build", "--out", "site")[0] == 1 and not project.file("site").exists()
+    assert gongshi("build", "--out", "site")[0] == 2 and not project.file("site").exists()
     for command in (["status"], ["report", "--year", "2025"]):
         code, out, err = _run(capsys, *command, "--today", "2026-11-23")
         assert (code, out, err[0]) == (1, [], expected), command
@@ -155,7 +155,7 @@ def test_without_mkdocs_yml_the_warning_says_to_create_it_and_the_inherit_line_i
         "site_config/shili.yml:3: E-SITE-CONFIG-INHERIT INHERIT: ../mkdocs.yml 指向的 mkdocs.yml 不存在 — "
         "这一行应继承本仓库各县共用的设置，一般写 INHERIT: ../mkdocs.yml；没有 mkdocs.yml 的，请新建（gongshi init 生成的仓库中有），或删除这一行",
         "共 1 个错误，1 个警告（E-SITE-CONFIG-INHERIT ×1，W-FORMAT-MISSING ×1）。"]
-    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 1 and not project.file("site").exists()
+    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 1 and not project.file("site/shili").exists()
 
 
 def test_a_mkdocs_yml_that_does_not_load_is_not_also_said_to_lack_a_format(project, gongshi):

@@ -162,8 +162,14 @@ BAD_INPUTS = {
 }
 
 
+def _files(folder) -> dict:
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 @pytest.mark.parametrize("case", BAD_INPUTS)
-def test_bad_input_builds_nothing(project, gongshi, case):
+def test_bad_input_in_a_county_file_leaves_its_previous_site_as_it_was(project, gongshi, case):
+    assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
+    before = _files(project.file("out/shili"))
     path, old, new = BAD_INPUTS[case]
     if old is None:
         project.file(path).write_bytes(new)
@@ -172,7 +178,8 @@ def test_bad_input_builds_nothing(project, gongshi, case):
     code, lines = gongshi("build", "--out", "out", "--today", "2026-11-23")
     assert code == 1
     assert any(line.startswith(path) and ": E-" in line for line in lines)
-    assert not project.file("out").exists()
+    assert "保留上次生成的 out/shili/（本县有错误，见上）" in lines
+    assert _files(project.file("out/shili")) == before
 
 
 def test_site_config_takes_only_its_own_fields(project, gongshi):
@@ -236,7 +243,7 @@ def test_bad_characters_and_shapes_get_a_line_and_no_traceback(project, gongshi,
     project.file("content/shili/annual.yml").write_bytes(content.encode("utf-8"))
     code, lines = gongshi("validate", "--county", "shili")
     assert code == 1 and expected in lines, lines
-    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 1 and not project.file("site").exists()
+    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 1 and not project.file("site/shili").exists()
 
 
 def test_a_bad_decision_file_name_gets_line_one(project, gongshi):

@@ -1,0 +1,187 @@
+"""A failure stays in its scope: a held-back record, a county that keeps its previous site (its
+removals made all the same), a refused build; exit codes 0/1/2 and the JSON summary CI reads."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from generator.cli import china_today
+from generator.codes import CODES, P
+from generator.findings import Effect
+
+from ..built_files import found_anywhere
+
+DECISION = "content/shili/decisions/2025-002.yml"       # 王某某, published
+OTHER = "content/shili/decisions/2025-001.yml"          # 示例县某某大药房有限公司, published
+OFFICERS = "content/shili/officers.yml"
+WITHDRAWN = """history:
+  - event: 撤销
+    date: 2026-11-24
+    reason: 经行政复议撤销
+    authority: 示例县人民政府
+    withdrawn: 2026-11-25
+"""
+
+
+def build(gongshi, today="2026-11-23", *extra):
+    return gongshi("build", "--out", "site", "--summary", "summary.json", "--today", today, *extra)
+
+
+def summary(project) -> dict:
+    return json.loads(project.file("summary.json").read_text(encoding="utf-8"))
+
+
+def break_officers(project) -> None:
+    project.edit(OFFICERS, "    certificate_no: 'SL-2024-0001'", "    certificate_number: 'SL-2024-0001'")
+
+
+def test_a_clean_build_exits_0_and_says_so_in_the_summary(project, gongshi):
+    code, lines = build(gongshi)
+    assert code == 0
+    assert "已生成 site/shili/" in lines and "已生成 site/jiange/" in lines
+    data = summary(project)
+    assert data["refused"] is False and data["errors"] == 0
+    assert data["counties"]["shili"] == {"status": "built", "held_back": [], "removed": [], "why": ""}
+
+
+def test_a_record_with_an_error_is_held_back_and_the_rest_of_its_county_publishes(project, gongshi):
+    project.edit(DECISION, "kind: 行政处罚", "kind: 行政处罚\nfine_total: 3000")
+    code, lines = build(gongshi)
+    assert code == 1
+    assert any(line.startswith(f"{DECISION}:5: E-SCHEMA-UNKNOWN-FIELD 未知字段 fine_total") for line in lines), lines
+    assert "已生成 site/shili/；1 项决定因记录有错误暂不公示：2025-002" in lines
+    site = project.file("site")
+    assert not (site / "shili/decisions/2025-002").exists()
+    assert (site / "shili/decisions/2025-001/index.html").is_file()
+    assert found_anywhere(site, "示医保罚〔2025〕2号") == []
+    assert summary(project)["counties"]["shili"]["held_back"] == ["2025-002"]
+    assert gongshi("scan", "site", "--content", "content")[0] == 0
+
+
+def test_a_late_decision_stays_published_while_the_check_fails(project, gongshi):
+    project.edit(DECISION, "published: '2025-08-26'", "published: '2025-09-15'")
+    code, lines = build(gongshi)
+    assert code == 1
+    assert any(line.startswith(f"{DECISION}:") and "E-DEADLINE-LATE" in line for line in lines)
+    assert (project.file("site") / "shili/decisions/2025-002/index.html").is_file()
+    assert summary(project)["counties"]["shili"]["status"] == "built"
+
+
+def test_a_county_error_keeps_its_previous_site_and_its_removals_still_happen(project, gongshi):
+    assert build(gongshi)[0] == 0
+    before = (project.file("site") / "shili/decisions/2025-001/index.html").read_bytes()
+    break_officers(project)
+    project.write(DECISION, project.file(DECISION).read_text(encoding="utf-8") + WITHDRAWN)
+    code, lines = build(gongshi, "2026-11-25")
+    assert code == 1
+    assert "保留上次生成的 site/shili/（本县有错误，见上）；今天应撤下的 1 项已撤下：2025-002" in lines
+    assert "已生成 site/jiange/" in lines
+    site = project.file("site")
+    assert (site / "shili/decisions/2025-001/index.html").read_bytes() == before
+    notice = (site / "shili/decisions/2025-002/index.html").read_text(encoding="utf-8")
+    assert "撤下说明" in notice and "王某某" not in notice
+    assert found_anywhere(site, "王某某骗取") == []       # gone from the lists and the search index too
+    county = summary(project)["counties"]["shili"]
+    assert county["status"] == "kept" and county["removed"] == ["2025-002"]
+    assert gongshi("scan", "site", "--content", "content", "--today", "2026-11-25")[0] == 0
+
+
+def test_a_county_error_with_nothing_to_remove_keeps_the_previous_site_byte_for_byte(project, gongshi):
+    assert build(gongshi)[0] == 0
+    before = {p.relative_to(project.file("site")): p.read_bytes() for p in project.file("site/shili").rglob("*") if p.is_file()}
+    break_officers(project)
+    project.edit(OTHER, "title: ", "title: 新标题")   # a change the kept site must not show yet
+    assert build(gongshi)[0] == 1
+    after = {p.relative_to(project.file("site")): p.read_bytes() for p in project.file("site/shili").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_county_error_without_a_previous_site_publishes_nothing_of_that_county(project, gongshi):
+    break_officers(project)
+    code, lines = build(gongshi)
+    assert code == 1
+    assert "未发布 site/shili/：本县有错误，见上；又没有上次生成的网站可以保留" in lines
+    assert "已生成 site/jiange/" in lines
+    assert not project.file("site/shili").exists()
+    portal = project.file("site/index.html").read_text(encoding="utf-8")
+    assert "jiange/" in portal and "shili/" not in portal
+
+
+def test_an_error_of_the_repository_refuses_the_build_with_exit_2(project, gongshi):
+    assert build(gongshi)[0] == 0
+    before = project.file("site/index.html").read_bytes()
+    project.edit("mkdocs.yml", "content_format: 1", "content_format: 99")
+    code, lines = build(gongshi)
+    assert code == 2
+    assert project.file("site/index.html").read_bytes() == before
+    data = summary(project)
+    assert data["refused"] is True and any(f["code"] == "E-FORMAT-NEWER" for f in data["findings"])
+
+
+def test_every_error_code_declares_its_effect():
+    effects = {kind.effect for kind, _, _ in CODES.values()}
+    assert effects == {Effect.HOLD, Effect.REPORT, Effect.NONE}
+    for code, (kind, _, _) in CODES.items():
+        assert (kind.effect is Effect.NONE) == code.startswith("W-"), code
+    assert {code for code, (kind, _, _) in CODES.items() if kind is P} >= {
+        "E-DEADLINE-LATE", "E-DEADLINE-MISSED", "E-WITHDRAWAL-LATE", "E-REVIEW-MISSING", "E-FINE-BELOW-MIN"}
+
+
+# --- late publication, recorded ---
+
+LATE = "published: '2025-09-15'\nlate_publication:\n  reason: 承办人员病休，交接时遗漏\n  approved_by: 局长 张某\n  approved: '2025-09-12'"
+
+
+def test_a_recorded_late_publication_passes_with_its_warning_and_is_counted(project, gongshi):
+    project.edit(DECISION, "published: '2025-08-26'", LATE)
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 0, lines
+    assert any(line.startswith(f"{DECISION}:") and "W-DEADLINE-LATE-RECORDED 行政处罚决定 示医保罚〔2025〕2号 逾期 " in line
+               and "已记录原因：承办人员病休，交接时遗漏（局长 张某 2025年9月12日 批准）" in line for line in lines), lines
+    code, lines = gongshi("status", "--county", "shili", "--today", "2026-01-10")
+    assert any("已记录的逾期公示：行政处罚决定 示医保罚〔2025〕2号 2025年9月15日公示" in line
+               and "原因：承办人员病休，交接时遗漏；局长 张某 2025年9月12日 批准" in line for line in lines), lines
+    code, lines = gongshi("report", "--year", "2025", "--county", "shili", "--format", "json", "--today", "2026-01-10")
+    assert code == 0 and json.loads("\n".join(lines))["counties"][0]["late_published"] == 1
+    assert build(gongshi)[0] == 0
+    page = (project.file("site") / "shili/decisions/2025-002/index.html").read_text(encoding="utf-8")
+    assert "逾期公示，原因：承办人员病休，交接时遗漏" in page
+
+
+def test_unrecorded_lateness_stays_an_error_and_the_hint_says_how_to_record_it(project, gongshi):
+    project.edit(DECISION, "published: '2025-08-26'", "published: '2025-09-15'")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    late = next(line for line in lines if "E-DEADLINE-LATE" in line)
+    assert late.endswith("请核对公示日期；确实逾期的，请在 late_publication 中如实写明逾期原因（reason）、批准人（approved_by）"
+                         "和批准日期（approved）；法律、行政法规另有规定可以延期的，请在 publish_delay 中写明理由和依据")
+
+
+def test_a_late_approval_after_publication_is_an_error(project, gongshi):
+    project.edit(DECISION, "published: '2025-08-26'", LATE.replace("approved: '2025-09-12'", "approved: '2025-09-16'"))
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert any("E-LATE-APPROVED-AFTER 决定 示医保罚〔2025〕2号 的逾期公示批准日期 2025年9月16日 晚于公示日期 2025年9月15日"
+               in line for line in lines), lines
+
+
+def test_a_late_record_on_a_decision_published_on_time_is_a_warning(project, gongshi):
+    project.edit(DECISION, "published: '2025-08-26'", LATE.replace("2025-09-15", "2025-08-26").replace("2025-09-12", "2025-08-25"))
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 0
+    assert any("W-LATE-NOT-LATE" in line and "不需要填写逾期公示（late_publication）" in line for line in lines), lines
+
+
+# --- the date is China's ---
+
+@pytest.mark.parametrize("utc, china", [
+    (datetime(2026, 12, 4, 20, 0, tzinfo=timezone.utc), "2026-12-05"),    # a scheduled run at 20:00 UTC
+    (datetime(2026, 12, 4, 15, 59, tzinfo=timezone.utc), "2026-12-04"),
+    (datetime(2026, 12, 31, 16, 0, tzinfo=timezone.utc), "2027-01-01"),
+])
+def test_the_default_date_is_today_in_china_whatever_the_machine_zone(monkeypatch, utc, china):
+    monkeypatch.setenv("TZ", "UTC")
+    assert china_today(utc).isoformat() == china
