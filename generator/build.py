@@ -13,11 +13,13 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from .errors import BuildRefused
-from .findings import has_errors
+from .findings import has_errors, sort_findings
 from .load.county import discover_counties
+from .load.shards import shard_of
 from .paths import display_path
 from .public import public_view
 from .public.kept import kept_view
@@ -25,10 +27,11 @@ from .public.view import withheld_values
 from .publish.atomic import carry_over, publish, staged
 from .publish.state import previous_view, save_views
 from .render.markdown_tree import render_markdown
-from .render.mkdocs_site import build_site
+from .render.mkdocs_site import build_site, warm_up
+from .parallel import run_each
 from .render.portal import render_portal, write_manifest
 from .scopes import scoped
-from .validate import validate
+from .validate import check_province, validate_county
 from .verify.leak_scan import scan_site
 from .verify.markup import check_markup
 from .verify.outside_hosts import verify_site
@@ -87,57 +90,95 @@ def _line(outcome: CountyOutcome, where: str) -> str:
     return f"已生成 {where}/{held}"
 
 
-def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: list[str] | None = None) -> BuildReport:
-    validation = validate(content_dir, config_dir, only, today)
-    scopes = scoped(validation.findings, validation.counties, content_dir, config_dir)
-    if scopes.refused:
-        raise BuildRefused(validation.findings)
+def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: list[str] | None = None,
+          jobs: int = 1, shard: tuple[int, int] | None = None) -> BuildReport:
+    """`only`: these counties, the others' sites in OUT carried over as they are. `shard` (I, N):
+    the I-th of N even parts of the counties (load/shards.py), and nothing else in OUT: the
+    shards' outputs are put together by `gongshi portal --from`."""
+    province = check_province(content_dir, config_dir, only)
+    refused = scoped(province.findings, [], content_dir, config_dir).refused
+    if refused or province.selection is None or province.selection.stops:
+        raise BuildRefused(province.findings)
+    ids = shard_of(content_dir, province.selection.ids, shard) if shard else province.selection.ids
 
     out = out.resolve()
-    report = BuildReport(today, list(validation.findings))
+    report = BuildReport(today, list(province.findings))
     with staged(out) as stage:
-        if only:
+        if only and not shard:
             all_ids, _ = discover_counties(content_dir)
             carry_over(out, stage.site, [i for i in all_ids if i not in only])
-        sites = {}
-        for county in validation.counties:
-            held = scopes.held_in(county.id)
-            outcome = report.counties.setdefault(county.id, CountyOutcome(county.id, held_back=sorted(held)))
-            if county.id in scopes.kept:
-                sites[county.id] = _keep(county, out, stage, today, held, outcome, config_dir, "本县有错误，见上")
-                continue
-            try:
-                sites[county.id] = _make(public_view(county, today, held), county, stage, config_dir,
-                                         withheld_values(county, today, held))
-            except BuildRefused as refused:   # the site engine failed on this county's configuration
-                report.findings += refused.findings
-                _remove(stage, county.id)
-                sites[county.id] = _keep(county, out, stage, today, held, outcome, config_dir, "生成网站失败，见上")
+        task = _CountyTask(content_dir, config_dir, out, stage, today, province.calendar)
+        if jobs > 1 and len(ids) > 1:
+            warm_up()
+        results = run_each(task, ids, jobs)
+        for result in results:
+            report.findings += result.findings
+            report.counties[result.outcome.id] = result.outcome
+        report.findings = sort_findings(report.findings)
         render_portal(stage.site, today)
-
-        unverified, portal = _unverified(stage, out, sites)
+        portal = _verified(stage, out, [p for p in stage.site.iterdir() if p.is_file()],
+                           {r.outcome.id: r.withheld for r in results if r.view is not None})
         if portal:
             raise BuildRefused(portal)
-        for county_id, problems in unverified.items():
-            report.findings += problems
-            county = next(c for c in validation.counties if c.id == county_id)
-            _remove(stage, county_id)
-            outcome = report.counties[county_id]
-            if outcome.status == BUILT:
-                sites[county_id] = _keep(county, out, stage, today, scopes.held_in(county_id), outcome, config_dir,
-                                         "新生成的网站没有通过检查，见上")
-                problems = _unverified(stage, out, {county_id: sites[county_id]})[0].get(county_id)
-            if problems:
-                _remove(stage, county_id)
-                sites[county_id] = None
-                outcome.status, outcome.why = NOT_PUBLISHED, "生成的网站没有通过检查，见上"
-        if unverified:
-            render_portal(stage.site, today)   # again: a county may have gone
 
         publish(stage)
-        save_views(out, {i: s.view for i, s in sites.items() if s and s.view is not None},
-                   dropped=[i for i, s in sites.items() if s is None])
+        save_views(out, {r.outcome.id: r.view for r in results if r.view is not None},
+                   dropped=[r.outcome.id for r in results if r.view is None])
     return report
+
+
+@dataclass(frozen=True)
+class _CountyTask:
+    """Building one county, from loading its files to a verified folder in staging: the same
+    whether it runs here or in a worker process."""
+    content_dir: Path
+    config_dir: Path
+    out: Path
+    stage: object
+    today: date
+    calendar: object
+
+    def __call__(self, county_id: str) -> "_CountyResult":
+        county, findings = validate_county(self.content_dir, self.config_dir, self.calendar, self.today, county_id)
+        scopes = scoped(findings, [county], self.content_dir, self.config_dir)
+        held = scopes.held_in(county_id)
+        outcome = CountyOutcome(county_id, held_back=sorted(held))
+        keep = partial(_keep, county, self.out, self.stage, self.today, held, outcome, self.config_dir)
+        if county_id in scopes.kept:
+            site = keep("本县有错误，见上")
+        else:
+            try:
+                site = _make(public_view(county, self.today, held), county, self.stage, self.config_dir,
+                             withheld_values(county, self.today, held))
+            except BuildRefused as refused:   # the site engine failed on this county's configuration
+                findings += refused.findings
+                _remove(self.stage, county_id)
+                site = keep("生成网站失败，见上")
+        problems = self._problems(county_id, site)
+        if problems:
+            findings += problems
+            _remove(self.stage, county_id)
+            site = keep("新生成的网站没有通过检查，见上") if outcome.status == BUILT else None
+            if self._problems(county_id, site):
+                _remove(self.stage, county_id)
+                site = None
+                outcome.status, outcome.why = NOT_PUBLISHED, "生成的网站没有通过检查，见上"
+        return _CountyResult(outcome, sort_findings(findings), site.view if site else None,
+                             site.withheld if site else ({}, {}))
+
+    def _problems(self, county_id: str, site) -> list:
+        if site is None:
+            return []
+        folder = self.stage.site / county_id
+        return _verified(self.stage, self.out, sorted(folder.rglob("*")), {county_id: site.withheld})
+
+
+@dataclass
+class _CountyResult:
+    outcome: CountyOutcome
+    findings: list
+    view: object       # the public view its published folder was made from; None: nothing of it is published
+    withheld: tuple    # what must be in no file of it, nor in the portal
 
 
 @dataclass
@@ -179,25 +220,10 @@ def _remove(stage, county_id: str) -> None:
     shutil.rmtree(stage.work / county_id, ignore_errors=True)
 
 
-def _unverified(stage, out: Path, sites: dict) -> tuple[dict[str, list], list]:
-    """The problems verification finds in each county folder of staging (of those in `sites`),
-    and in the portal."""
-    present = {i: s for i, s in sites.items() if s is not None}
-    problems = verify_site(stage.site, published_as=out) + check_markup(stage.site, published_as=out) + scan_site(
-        stage.site, published_as=out, folder_secrets={i: s.withheld[0] for i, s in present.items()},
-        folder_exceptions={i: s.withheld[1] for i, s in present.items()})
-    by_county, portal = {}, []
-    for problem in problems:
-        county_id = _county_of(problem.path, out)
-        if county_id is None:
-            portal.append(problem)
-        elif county_id in present:
-            by_county.setdefault(county_id, []).append(problem)
-    return by_county, portal
-
-
-def _county_of(path: str, out: Path) -> str | None:
-    for root in (out, Path(display_path(out))):
-        if Path(path).is_relative_to(root) and len(Path(path).relative_to(root).parts) > 1:
-            return Path(path).relative_to(root).parts[0]
-    return None
+def _verified(stage, out: Path, paths: list, withheld: dict) -> list:
+    """What verification finds in these files of staging; `withheld`: each county's values that
+    must not be in its folder (and none in the portal)."""
+    return verify_site(stage.site, published_as=out, paths=paths) + check_markup(stage.site, published_as=out, paths=paths) \
+        + scan_site(stage.site, published_as=out, paths=paths,
+                    folder_secrets={i: values for i, (values, _) in withheld.items()},
+                    folder_exceptions={i: pages for i, (_, pages) in withheld.items()})

@@ -1,7 +1,8 @@
 """The command line. It parses the arguments and hands each command to the one function that does it:
 
-  gongshi validate   check all content, one finding a line              validate.validate
+  gongshi validate   check all content, one finding a line              validate.validate_findings
   gongshi build      validate, then build each county site and the portal build.build
+  gongshi portal     the province site from the outputs of sharded builds assemble.assemble_portal
   gongshi scan DIR   search built files for personal data and secrets    scan.scan
   gongshi status     each county's to-do list, soonest first             status.status
   gongshi report     one year's enforcement figures (text, JSON, CSV)    report.annual_report
@@ -21,18 +22,22 @@ import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from .assemble import assemble_portal
 from .build import NOT_BUILT, BuildReport, build
 from .codes import finding
 from .load.repository import SCHEMA_COPY
+from .load.shards import parse_shard
 from .paths import display_path
 from .errors import BuildRefused
+from .findings import has_errors
+from .parallel import default_jobs
 from .init import init_repository, is_repository, next_steps, write_schemas
 from .render.report_formats import FORMATS
 from .report import annual_report
-from .reporter import print_findings, print_lines, write_data
+from .reporter import FINDING_FORMATS, github_annotations, gitlab_code_quality, print_findings, print_lines, write_data
 from .scan import scan
 from .status import status
-from .validate import validate
+from .validate import validate_findings
 from .version import CONTENT_FORMAT, __version__
 
 # China keeps one time zone, UTC+8, with no daylight saving: "today" is the date there, whatever the machine's zone.
@@ -52,16 +57,21 @@ def _date(text: str) -> date:
 
 
 def _validate(args) -> int:
-    result = validate(args.content, args.config, args.county, args.today)
-    print_findings(result.findings)
-    return 0 if result.ok else 1
+    findings = validate_findings(args.content, args.config, args.county, args.today, args.jobs)
+    if args.format == "github":
+        write_data(github_annotations(findings))
+    elif args.format == "gitlab":
+        write_data(gitlab_code_quality(findings))
+    else:
+        print_findings(findings)
+    return 1 if has_errors(findings) else 0
 
 
 def _build(args) -> int:
     """0: everything built and clean; 1: published, with errors (what failed kept its previous
     output); 2: refused, nothing published."""
     try:
-        report = build(args.content, args.config, args.out, args.today, args.county)
+        report = build(args.content, args.config, args.out, args.today, args.county, args.jobs, args.shard)
     except BuildRefused as refused:
         print_findings(refused.findings)
         print_lines([NOT_BUILT.format(out=args.out)], sys.stderr)
@@ -76,6 +86,25 @@ def _build(args) -> int:
 def _write_summary(path: Path | None, report: BuildReport, out: Path) -> None:
     if path is not None:
         path.write_text(json.dumps(report.summary(out), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _portal(args) -> int:
+    """0: assembled and published; 2: refused, nothing published."""
+    try:
+        counties = assemble_portal(args.sources, args.out, args.today)
+    except BuildRefused as refused:
+        print_findings(refused.findings)
+        print_lines([NOT_BUILT.format(out=args.out)], sys.stderr)
+        return 2
+    print_lines([f"已组成 {display_path(args.out / 'index.html')}：{len(counties)} 个县（{'、'.join(counties)}）"])
+    return 0
+
+
+def _shard(text: str) -> tuple[int, int]:
+    shard = parse_shard(text)
+    if shard is None:
+        raise argparse.ArgumentTypeError(f"--shard 应写成 I/N（第 I 份，共 N 份，1 ≤ I ≤ N），收到 {text!r}")
+    return shard
 
 
 def _scan(args) -> int:
@@ -140,6 +169,17 @@ def _config_option(p) -> None:
     p.add_argument("--config", type=Path, default=Path("site_config"), help="站点配置目录（默认 site_config）")
 
 
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs 应为正整数，收到 {text!r}")
+    return int(text)
+
+
+def _jobs_option(p) -> None:
+    p.add_argument("--jobs", type=_jobs, default=default_jobs(), metavar="N",
+                   help=f"同时处理几个县（默认：本机的处理器数，现在是 {default_jobs()}）；结果与 --jobs 1 完全相同")
+
+
 def _today_option(p, help: str) -> None:
     p.add_argument("--today", type=_date, default=china_today(), metavar="YYYY-MM-DD", help=help)
 
@@ -152,14 +192,28 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
 
     p = commands.add_parser("validate", help="检查全部内容，一行一个问题")
     _content_options(p)
+    _jobs_option(p)
+    p.add_argument("--format", choices=FINDING_FORMATS, default="text",
+                   help="text：一行一个问题（默认）；github：GitHub Actions 的标注，显示在拉取请求改动的行上；"
+                        "gitlab：GitLab 的代码质量报告（JSON），显示在合并请求改动的行上")
     p.set_defaults(run=_validate)
 
     p = commands.add_parser("build", help="检查后生成各县网站和总入口页")
     _content_options(p)
     p.add_argument("--out", type=Path, default=Path("site"), help="输出目录（默认 site）")
+    _jobs_option(p)
+    p.add_argument("--shard", type=_shard, metavar="I/N",
+                   help="只生成 N 份中的第 I 份县（按内容大小平均分，每次分法相同），供 CI 的多个任务同时生成；"
+                        "各份的输出用 gongshi portal --from 组成全省网站")
     p.add_argument("--summary", type=Path, metavar="FILE",
                    help="把每个县的生成结果（已生成、保留上次的网站、暂不公示的决定）和全部问题写成 JSON，供 CI 读取")
     p.set_defaults(run=_build)
+
+    p = commands.add_parser("portal", help="把 gongshi build --shard 各份的输出组成一个全省网站和总入口页")
+    p.add_argument("--from", dest="sources", type=Path, nargs="+", required=True, metavar="DIR", help="各份的输出目录")
+    p.add_argument("--out", type=Path, default=Path("site"), help="输出目录（默认 site）")
+    _today_option(p, "总入口页上的日期（默认：北京时间的今天）")
+    p.set_defaults(run=_portal)
 
     p = commands.add_parser("scan", help="检查已生成的网站文件中有没有个人信息和声明不得公开的文字")
     p.add_argument("dir", type=Path, metavar="DIR", help="已生成的网站目录，如 site")

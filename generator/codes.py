@@ -251,6 +251,9 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "E-PUBLISH-NOT-SITE": (E, "输出目录 {out} 已有内容，但不是 gongshi 生成的网站，拒绝覆盖",
                            "请换一个输出目录（--out），或先清空该目录"),
     "E-PUBLISH": (E, "发布失败：{detail}", "原有网站保持不变；请检查输出目录的权限和磁盘空间"),
+    "E-PORTAL-NOT-SITE": (E, "这里不是 gongshi 生成的网站，不能用来组成总入口", "--from 请写 gongshi build --shard 的输出目录"),
+    "E-PORTAL-TWICE": (E, "县 {county} 在两个输出目录中都有（另一个是 {first}）",
+                       "每个县只能由一个分片生成；请检查各分片是否都用同样的 --shard I/N 的 N，输出目录是否混用"),
 }
 
 

@@ -3,7 +3,7 @@
 What a new repository holds is the folder generator/repository_template/, written out as it is:
 a file ending in `.j2` is rendered first (with the gongshi version, the content format, today's
 date and year) and loses the ending; a name starting with `dot-` starts with a dot instead
-(`dot-gitignore` → `.gitignore`); dotfiles and caches that happen to lie in the folder are not
+(`dot-gitignore` → `.gitignore`, `dot-github/` → `.github/`); dotfiles and caches that happen to lie in the folder are not
 written. Work that adds a file to new repositories adds it there.
 """
 
@@ -107,7 +107,6 @@ def _template_files() -> list[Path]:
 
 
 def _written_name(relative: Path) -> Path:
-    name = relative.name.removesuffix(".j2")
-    if name.startswith("dot-"):
-        name = "." + name[len("dot-"):]
-    return relative.with_name(name)
+    parts = list(relative.parts)
+    parts[-1] = parts[-1].removesuffix(".j2")
+    return Path(*("." + part[len("dot-"):] if part.startswith("dot-") else part for part in parts))

@@ -8,7 +8,9 @@ An error whose code holds back (codes.py `E`) holds what it was found in:
 - a file of the repository (the shared mkdocs.yml, schemas, a content format it cannot read), or
   the choice of counties itself: nothing is built.
 Errors of lateness and procedure (`P`) fail the check and hold nothing back; warnings hold nothing.
-A folder under content/ that is no county holds nothing either: it is not read.
+A folder under content/ that is no county holds nothing either: it is not read. Nor does a
+calendar file that does not load: its year is then one nobody knows, and each deadline in it says
+so (E-CALENDAR-YEAR).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from .findings import Effect
 from .kinds import DECISION_DIR
+from .load.calendar_files import calendar_folder
 from .paths import display_path
 
 
@@ -34,13 +37,13 @@ class Scopes:
 def scoped(findings, counties, content_dir: Path, config_dir: Path) -> Scopes:
     scopes = Scopes()
     places = [_Place(c.id, display_path(content_dir / c.id), display_path(config_dir / f"{c.id}.yml")) for c in counties]
-    content = display_path(content_dir)
+    content, calendars = display_path(content_dir), display_path(calendar_folder(config_dir))
     for found in findings:
         if found.effect is not Effect.HOLD or not found.is_error:
             continue
         place = next((p for p in places if p.holds(found.path)), None)
         if place is None:
-            if not _inside(found.path, content):
+            if not _inside(found.path, content) and not _inside(found.path, calendars):
                 scopes.refused.append(found)
         elif (record := place.record(found.path)) is not None:
             scopes.held.setdefault(place.county, {}).setdefault(record, []).append(found)

@@ -83,6 +83,18 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> Non
         raise BuildRefused([finding("E-RENDER-SITE", display_path(config_path), None, detail=exc)]) from exc
 
 
+def warm_up() -> None:
+    """Load what every county's build needs once (the theme's plugins, jieba's dictionary), before
+    worker processes are forked from this one and share it."""
+    _quiet_mkdocs()
+    import material.plugins.search.plugin  # noqa: F401
+    try:
+        import jieba
+        jieba.initialize()
+    except ImportError:
+        pass
+
+
 def _quiet_mkdocs() -> None:
     # MkDocs logs every step at INFO; a clerk needs only our findings. Warnings still fail (strict).
     for name in ("mkdocs", "material", "jieba"):

@@ -72,18 +72,18 @@ class _Text(HTMLParser):
 
 
 def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None = None,
-              folder_secrets: dict | None = None, folder_exceptions: dict | None = None) -> list:
+              folder_secrets: dict | None = None, folder_exceptions: dict | None = None, paths=None) -> list:
     """A finding for every piece of personal data or declared secret in the files under `root`.
     `secrets` maps each string that must not appear to where it was declared; `folder_secrets`
     does the same for the files under one top-level folder (a county's own site) and the portal.
     `folder_exceptions` names, per folder, the one file where such a string belongs (a withdrawn
-    decision's case number on its withdrawal notice)."""
+    decision's case number on its withdrawal notice). `paths`: only these files (default: all)."""
     allowed = _published_contacts(root)
     needles = _needles(secrets)
     by_folder = {folder: _needles(values) for folder, values in (folder_secrets or {}).items()}
     portal_needles = {k: v for values in by_folder.values() for k, v in values.items()}
     findings = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in sorted(p for p in (root.rglob("*") if paths is None else paths) if p.is_file()):
         shown = str((published_as or root) / path.relative_to(root))
         data = path.read_bytes()
         if digest(data) in theme_files():

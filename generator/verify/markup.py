@@ -70,9 +70,10 @@ class _Page(HTMLParser):
             self._open = None
 
 
-def check_markup(root: Path, published_as: Path | None = None) -> list:
+def check_markup(root: Path, published_as: Path | None = None, paths=None) -> list:
+    """`paths`: only these files (default: all under `root`)."""
     findings = []
-    for path in sorted(root.rglob("*.html")):
+    for path in sorted(root.rglob("*.html") if paths is None else [p for p in paths if p.suffix == ".html"]):
         page = _Page()
         page.feed(path.read_text(encoding="utf-8", errors="replace"))
         page.close()

@@ -62,10 +62,11 @@ def _css_urls(css: str) -> list[str]:
     return [a or b for a, b in CSS_URL.findall(css)]
 
 
-def verify_site(root: Path, published_as: Path | None = None) -> list:
-    """Findings name each file where it will be published (`published_as`), not in staging."""
+def verify_site(root: Path, published_as: Path | None = None, paths=None) -> list:
+    """Findings name each file where it will be published (`published_as`), not in staging.
+    `paths`: only these files (default: all under `root`)."""
     findings = []
-    for path in sorted(root.rglob("*")):
+    for path in sorted(root.rglob("*") if paths is None else paths):
         if path.suffix == ".html":
             collector = _Collector()
             collector.feed(path.read_text(encoding="utf-8", errors="replace"))

@@ -103,7 +103,7 @@ def test_a_problem_outside_every_county_after_rendering_leaves_previous_output_b
     import generator.build
     from generator.codes import finding
     monkeypatch.setattr(generator.build, "verify_site",
-                        lambda root, published_as: [finding("E-VERIFY-OUTSIDE-HOST", "shili/index.html", None, url="https://cdn.example.com/x.css")])
+                        lambda root, published_as, paths=None: [finding("E-VERIFY-OUTSIDE-HOST", "shili/index.html", None, url="https://cdn.example.com/x.css")])
     code, lines = gongshi("build", "--out", "out", "--today", "2026-11-24")
     assert code == 2
     assert lines[0].startswith("shili/index.html: E-VERIFY-OUTSIDE-HOST 网页从外部网站加载资源 https://cdn.example.com/x.css")
@@ -159,7 +159,7 @@ def test_a_county_whose_new_site_fails_verification_keeps_its_previous_site(proj
     from generator.codes import finding
     from generator.paths import display_path
 
-    def new_subject_page_loads_a_font(root, published_as):
+    def new_subject_page_loads_a_font(root, published_as, paths=None):
         page = root / "shili/subject/index.html"
         new = page.is_file() and "（新）" in page.read_text(encoding="utf-8")
         return [finding("E-VERIFY-OUTSIDE-HOST", display_path(published_as / "shili/subject/index.html"), None,

@@ -1,0 +1,51 @@
+"""`gongshi portal --from DIR…`: one province site from the outputs of sharded builds
+(`gongshi build --shard I/N`, each on its own CI job): every county folder as its shard built and
+verified it, and the portal page made from their manifests, verified and published as a build is.
+
+A folder that is no gongshi site, or a county found in two of them, refuses: which of two
+different builds of a county is the right one is not for this command to guess.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from .codes import finding
+from .errors import BuildRefused
+from .paths import MANIFEST, display_path
+from .publish.atomic import MARKER, publish, staged
+from .render.portal import render_portal
+from .verify.leak_scan import scan_site
+from .verify.markup import check_markup
+from .verify.outside_hosts import verify_site
+
+
+def assemble_portal(sources: list[Path], out: Path, today: date) -> list[str]:
+    """The county ids published in OUT."""
+    counties, problems = {}, []
+    for source in sources:
+        if not (source / MARKER).is_file():
+            problems.append(finding("E-PORTAL-NOT-SITE", display_path(source), None))
+            continue
+        for folder in sorted(p for p in source.iterdir() if p.is_dir() and (p / MANIFEST).is_file()):
+            if folder.name in counties:
+                problems.append(finding("E-PORTAL-TWICE", display_path(folder), None, county=folder.name,
+                                        first=display_path(counties[folder.name])))
+            counties[folder.name] = folder
+    if problems:
+        raise BuildRefused(problems)
+
+    out = out.resolve()
+    with staged(out) as stage:
+        for county_id, folder in counties.items():
+            shutil.copytree(folder, stage.site / county_id, symlinks=True)
+        render_portal(stage.site, today)
+        portal = [p for p in stage.site.iterdir() if p.is_file()]
+        problems = verify_site(stage.site, published_as=out, paths=portal) + \
+            check_markup(stage.site, published_as=out, paths=portal) + scan_site(stage.site, published_as=out, paths=portal)
+        if problems:
+            raise BuildRefused(problems)
+        publish(stage)
+    return sorted(counties)
