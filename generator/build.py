@@ -10,6 +10,7 @@ build, nothing unverified stays readable (publish/atomic.py).
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from .errors import BuildRefused
 from .findings import has_errors, sort_findings
+from .fingerprint import content_key, view_key
 from .load.county import discover_counties
 from .load.shards import shard_of
 from .paths import display_path
@@ -25,7 +27,7 @@ from .public import public_view
 from .public.kept import kept_view
 from .public.view import withheld_values
 from .publish.atomic import carry_over, publish, staged
-from .publish.state import previous_view, save_views
+from .publish.state import Published, previous, save_published
 from .render.markdown_tree import render_markdown
 from .render.mkdocs_site import build_site, warm_up
 from .parallel import run_each
@@ -117,20 +119,22 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         report.findings = sort_findings(report.findings)
         render_portal(stage.site, today)
         portal = _verified(stage, out, [p for p in stage.site.iterdir() if p.is_file()],
-                           {r.outcome.id: r.withheld for r in results if r.view is not None})
+                           {r.outcome.id: r.published.withheld for r in results if r.published})
         if portal:
             raise BuildRefused(portal)
 
         publish(stage)
-        save_views(out, {r.outcome.id: r.view for r in results if r.view is not None},
-                   dropped=[r.outcome.id for r in results if r.view is None])
+        save_published(out, {r.outcome.id: r.published for r in results if r.published},
+                       dropped=[r.outcome.id for r in results if not r.published])
     return report
 
 
 @dataclass(frozen=True)
 class _CountyTask:
     """Building one county, from loading its files to a verified folder in staging: the same
-    whether it runs here or in a worker process."""
+    whether it runs here or in a worker process. What did not change since the last build is not
+    done again (fingerprint.py): the same content on the same day, not even checked; the same
+    public view, not rendered nor scanned again. Either way its last published folder is carried."""
     content_dir: Path
     config_dir: Path
     out: Path
@@ -139,17 +143,32 @@ class _CountyTask:
     calendar: object
 
     def __call__(self, county_id: str) -> "_CountyResult":
+        before = previous(self.out, county_id)
+        built_before = before if before and before.status == BUILT and (self.out / county_id).is_dir() else None
+        checked_key = content_key(self.content_dir, self.config_dir, county_id, self.today)
+        if built_before and built_before.content_key == checked_key:
+            _carry(self.out, self.stage, county_id)
+            return _CountyResult(CountyOutcome(county_id, held_back=built_before.held_back), built_before.findings,
+                                 built_before)
+
         county, findings = validate_county(self.content_dir, self.config_dir, self.calendar, self.today, county_id)
         scopes = scoped(findings, [county], self.content_dir, self.config_dir)
         held = scopes.held_in(county_id)
         outcome = CountyOutcome(county_id, held_back=sorted(held))
-        keep = partial(_keep, county, self.out, self.stage, self.today, held, outcome, self.config_dir)
+        keep = partial(_keep, county, self.out, self.stage, self.today, held, outcome, self.config_dir, before)
+        made_key = ""
         if county_id in scopes.kept:
             site = keep("本县有错误，见上")
         else:
+            view, withheld = public_view(county, self.today, held), withheld_values(county, self.today, held)
+            made_key = view_key(view, withheld, self.config_dir)
+            if built_before and built_before.view_key == made_key:
+                _carry(self.out, self.stage, county_id)   # the same bytes, verified when they were published
+                return _CountyResult(outcome, sort_findings(findings),
+                                     Published(view, BUILT, checked_key, made_key, sort_findings(findings),
+                                               outcome.held_back, withheld))
             try:
-                site = _make(public_view(county, self.today, held), county, self.stage, self.config_dir,
-                             withheld_values(county, self.today, held))
+                site = _make(view, county, self.stage, self.config_dir, withheld)
             except BuildRefused as refused:   # the site engine failed on this county's configuration
                 findings += refused.findings
                 _remove(self.stage, county_id)
@@ -163,8 +182,13 @@ class _CountyTask:
                 _remove(self.stage, county_id)
                 site = None
                 outcome.status, outcome.why = NOT_PUBLISHED, "生成的网站没有通过检查，见上"
-        return _CountyResult(outcome, sort_findings(findings), site.view if site else None,
-                             site.withheld if site else ({}, {}))
+        findings = sort_findings(findings)
+        if site is None:
+            return _CountyResult(outcome, findings, None)
+        built = outcome.status == BUILT
+        return _CountyResult(outcome, findings, Published(site.view, outcome.status, checked_key if built else "",
+                                                          made_key if built else "", findings, outcome.held_back,
+                                                          site.withheld))
 
     def _problems(self, county_id: str, site) -> list:
         if site is None:
@@ -177,13 +201,12 @@ class _CountyTask:
 class _CountyResult:
     outcome: CountyOutcome
     findings: list
-    view: object       # the public view its published folder was made from; None: nothing of it is published
-    withheld: tuple    # what must be in no file of it, nor in the portal
+    published: Published | None   # what its folder in staging was made from; None: nothing of it is published
 
 
 @dataclass
 class _Site:
-    view: object            # the PublicCounty it was made from; None for a previous site carried as it was
+    view: object            # the PublicCounty it was made from
     withheld: tuple         # what must not be in it, and where withheld case numbers belong
 
 
@@ -195,18 +218,28 @@ def _make(view, county, stage, config_dir: Path, withheld: tuple) -> _Site:
     return _Site(view, withheld)
 
 
-def _keep(county, out: Path, stage, today: date, held: frozenset, outcome: CountyOutcome, config_dir: Path, why: str):
+def _carry(out: Path, stage, county_id: str) -> None:
+    """The county's published folder into staging as it is, its files hard-linked where the
+    file system allows (nothing is ever written into a published file: it is only replaced)."""
+    try:
+        shutil.copytree(out / county_id, stage.site / county_id, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(stage.site / county_id, ignore_errors=True)
+        shutil.copytree(out / county_id, stage.site / county_id)
+
+
+def _keep(county, out: Path, stage, today: date, held: frozenset, outcome: CountyOutcome, config_dir: Path,
+          before: Published | None, why: str):
     """The county's previous site less today's removals, or None when there is none to keep."""
     outcome.status, outcome.why = KEPT, why
-    previous = previous_view(out, county.id)
-    if previous is None or not (out / county.id).is_dir():
+    if before is None or not (out / county.id).is_dir():
         outcome.status, outcome.why = NOT_PUBLISHED, f"{why}；又没有上次生成的网站可以保留"
         return None
-    view, outcome.removed = kept_view(previous, county, today, held)
+    view, outcome.removed = kept_view(before.view, county, today, held)
     withheld = withheld_values(county, today, held)
-    if not outcome.removed and view.officers == previous.officers:
-        shutil.copytree(out / county.id, stage.site / county.id)
-        return _Site(previous, withheld)
+    if not outcome.removed and view.officers == before.view.officers:
+        _carry(out, stage, county.id)
+        return _Site(before.view, withheld)
     try:
         return _make(view, county, stage, config_dir, withheld)
     except BuildRefused as refused:

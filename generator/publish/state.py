@@ -1,9 +1,11 @@
-"""The public view each county's published site was made from, kept beside OUT in a private
-folder (`.OUT.state/`, mode 0700, never served): when a county has errors, its previous site is
-remade from it less today's removals (public/kept.py).
+"""What each county's published site was made from, kept beside OUT in a private folder
+(`.OUT.state/`, mode 0700, never served): its public view, from which a county with errors has its
+previous site remade less today's removals (public/kept.py), and the keys (fingerprint.py) and
+findings that let the next build carry an unchanged county over without doing it again.
 
 The views hold only what the public view let out, but some of it (dates and ids the pages do not
-print) is not meant for the web, hence private. A view that cannot be read back (a gongshi of
+print) is not meant for the web, and the values the leak scan searches for are the very ones that
+must never be published: hence private. A view that cannot be read back (a gongshi of
 another version wrote it, the disk lost it) counts as none: the county then has no previous site
 to keep.
 """
@@ -13,27 +15,39 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..version import __version__
 from .atomic import MARKER
 
 
+@dataclass
+class Published:
+    view: object                  # the PublicCounty the folder was made from
+    status: str                   # how the build ended for it (build.py: built, kept)
+    content_key: str = ""         # fingerprint.content_key of what it was checked from
+    view_key: str = ""            # fingerprint.view_key of what the folder was made from
+    findings: list = field(default_factory=list)   # the findings that check gave
+    held_back: list = field(default_factory=list)  # decisions it held back
+    withheld: tuple = ({}, {})    # what the leak scan searched its folder for (public/view.withheld_values)
+
+
 def state_folder(out: Path) -> Path:
     return out.with_name(f".{out.name}.state")
 
 
-def previous_view(out: Path, county_id: str):
+def previous(out: Path, county_id: str) -> Published | None:
     folder = state_folder(out)
     if not _ours(folder):
         return None
     path = folder / f"{county_id}.pickle"
     try:
         with open(path, "rb") as f:
-            version, view = pickle.load(f)
+            version, published = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
-    return view if version == __version__ else None
+    return published if version == __version__ and isinstance(published, Published) else None
 
 
 def _ours(folder: Path) -> bool:
@@ -47,16 +61,16 @@ def _ours(folder: Path) -> bool:
     return os.name != "posix" or (info.st_uid == os.getuid() and not info.st_mode & 0o077)
 
 
-def save_views(out: Path, views: dict, dropped=()) -> None:
-    """Record the views just published, each replacing its file in one step; forget the counties
-    that are no longer published."""
+def save_published(out: Path, published: dict[str, Published], dropped=()) -> None:
+    """Record what was just published, each county replacing its file in one step; forget the
+    counties that are no longer published."""
     folder = state_folder(out)
     folder.mkdir(mode=0o700, exist_ok=True)
     (folder / MARKER).write_text("gongshi\n", encoding="utf-8")
-    for county_id, view in views.items():
+    for county_id, record in published.items():
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{county_id}-")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((__version__, view), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((__version__, record), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, folder / f"{county_id}.pickle")
     for county_id in dropped:
         (folder / f"{county_id}.pickle").unlink(missing_ok=True)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import html
 import logging
+import os
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -72,7 +75,8 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> Non
     )
     _quiet_mkdocs()
     try:
-        mkdocs_build(load_config(config_file=str(config_path), **config))
+        with _dated(county.updated):
+            mkdocs_build(load_config(config_file=str(config_path), **config))
         # MkDocs' 404 page addresses everything from the host root ("/assets/…"), which breaks
         # when the county site lives under a sub-path of the government portal; the portal's
         # own web server answers unknown addresses anyway.
@@ -81,6 +85,22 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> Non
         raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
     except (MkDocsException, OSError) as exc:
         raise BuildRefused([finding("E-RENDER-SITE", display_path(config_path), None, detail=exc)]) from exc
+
+
+@contextmanager
+def _dated(day):
+    """The site engine stamps its build date into files (the gzip header of sitemap.xml.gz): make it
+    the county's data date, so that the same content gives the same bytes on any day."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    stamp = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) if day else datetime(2000, 1, 1, tzinfo=timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def warm_up() -> None:

@@ -123,6 +123,7 @@ def test_crash_inside_the_site_engine_leaves_previous_output_byte_identical(proj
         return real(view, *args)
 
     monkeypatch.setattr(generator.build, "build_site", second_county_breaks)
+    project.edit("content/shili/subject.yml", "name: 示例县医疗保障局", "name: 示例县医疗保障局（新）")   # so it is built again
     try:
         gongshi("build", "--out", "out", "--today", "2026-11-24")
     except RuntimeError:
