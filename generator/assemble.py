@@ -37,7 +37,7 @@ def assemble_portal(sources: list[Path], out: Path, today: date) -> list[str]:
     if problems:
         raise BuildRefused(problems)
 
-    out = out.resolve()
+    out = out.parent.resolve() / out.name   # OUT itself may be the link to its published generation
     with staged(out) as stage:
         for county_id, folder in counties.items():
             shutil.copytree(folder, stage.site / county_id, symlinks=True)

@@ -103,7 +103,7 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         raise BuildRefused(province.findings)
     ids = shard_of(content_dir, province.selection.ids, shard) if shard else province.selection.ids
 
-    out = out.resolve()
+    out = out.parent.resolve() / out.name   # OUT itself may be the link to its published generation
     report = BuildReport(today, list(province.findings))
     with staged(out) as stage:
         if only and not shard:

@@ -3,6 +3,7 @@
   gongshi validate   check all content, one finding a line              validate.validate_findings
   gongshi build      validate, then build each county site and the portal build.build
   gongshi portal     the province site from the outputs of sharded builds assemble.assemble_portal
+  gongshi rollback   publish again the generation before the current one rollback.rollback
   gongshi scan DIR   search built files for personal data and secrets    scan.scan
   gongshi status     each county's to-do list, soonest first             status.status
   gongshi report     one year's enforcement figures (text, JSON, CSV)    report.annual_report
@@ -35,6 +36,7 @@ from .init import init_repository, is_repository, next_steps, write_schemas
 from .render.report_formats import FORMATS
 from .report import annual_report
 from .reporter import FINDING_FORMATS, github_annotations, gitlab_code_quality, print_findings, print_lines, write_data
+from .rollback import rollback
 from .scan import scan
 from .status import status
 from .validate import validate_findings
@@ -97,6 +99,17 @@ def _portal(args) -> int:
         print_lines([NOT_BUILT.format(out=args.out)], sys.stderr)
         return 2
     print_lines([f"已组成 {display_path(args.out / 'index.html')}：{len(counties)} 个县（{'、'.join(counties)}）"])
+    return 0
+
+
+def _rollback(args) -> int:
+    """0: the previous generation is published again; 1: refused, nothing changed."""
+    result = rollback(args.out, args.content, args.config, args.today)
+    if result.findings:
+        print_findings(result.findings, sys.stderr)
+        print_lines([f"未回退：{display_path(args.out)} 保持原样。"], sys.stderr)
+        return 1
+    print_lines([f"已回退：{display_path(args.out)} 现在是 {result.generation.name} 这一代"])
     return 0
 
 
@@ -214,6 +227,13 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     p.add_argument("--out", type=Path, default=Path("site"), help="输出目录（默认 site）")
     _today_option(p, "总入口页上的日期（默认：北京时间的今天）")
     p.set_defaults(run=_portal)
+
+    p = commands.add_parser("rollback", help="重新发布上一代网站（如新版本主题出了问题）；今天应撤下的内容不会因此重新出现")
+    p.add_argument("--out", type=Path, default=Path("site"), help="输出目录（默认 site）")
+    p.add_argument("--content", type=Path, default=Path("content"), help="内容目录（默认 content），据此判断今天应撤下的内容")
+    _config_option(p)
+    _today_option(p, "以这一天判断哪些决定应撤下（默认：北京时间的今天）")
+    p.set_defaults(run=_rollback)
 
     p = commands.add_parser("scan", help="检查已生成的网站文件中有没有个人信息和声明不得公开的文字")
     p.add_argument("dir", type=Path, metavar="DIR", help="已生成的网站目录，如 site")

@@ -3,6 +3,7 @@ schemas, the theme, the page templates, the base site configuration and the temp
 repository. The top-level schemas/ and theme/ of this checkout are mapped into the package
 (pyproject.toml), so a wheel carries them and a province's repository needs no copy of the tool."""
 
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -17,8 +18,12 @@ MANIFEST = "gongshi.json"
 
 
 def display_path(path: Path) -> str:
-    """A path as a clerk sees it: relative to the working directory when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """A path as a clerk sees it: relative to the working directory when possible, and as named
+    (OUT, not the generation it links to)."""
+    for there, here in ((Path(os.path.abspath(path)), Path(os.path.abspath(Path.cwd()))),
+                        (Path(path).resolve(), Path.cwd().resolve())):
+        try:
+            return str(there.relative_to(here))
+        except ValueError:
+            continue
+    return str(path)

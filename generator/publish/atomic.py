@@ -1,22 +1,26 @@
-"""Replace the output folder only once the new one is complete and verified, and leave nothing
+"""Publish a new site only once it is complete and verified, in one step, and leave nothing
 servable behind, whatever stops the build.
 
-Beside OUT (same file system, so renames are atomic) a build keeps two folders of its own, named
-`.OUT.staging-PID-…` (the new site) and `.OUT.work-PID-…` (its Markdown), each created private
-(mode 0700) and marked as gongshi's. The new site becomes readable only when it has passed
-verification, the moment before it is renamed into place; the old one is renamed aside to
-`.OUT.previous-PID` and removed.
+OUT is a symbolic link to the generation published last, in `.OUT.generations/` beside it (same
+file system): each build writes a new generation there, private (mode 0700) and marked as
+gongshi's, as `.staging-PID-…`; once verified it is made readable, renamed to its generation name
+(a number and a random part, so that no old one can be guessed from the web), and OUT is switched
+to it by renaming a new link over the old one — one atomic step. The last KEEP_GENERATIONS stay
+for `gongshi rollback`; older ones are removed. The Markdown tree is written beside OUT in
+`.OUT.work-PID-…`, private too. Where the system cannot make links, OUT is a folder swapped by two
+renames, as it is the first time an existing folder becomes a link.
 
-- An error, Ctrl-C or SIGTERM: both folders are removed and OUT is as it was.
+- An error, Ctrl-C or SIGTERM: the new generation and the work folder are removed; OUT is as it was.
 - SIGKILL or a power cut: what is left is private, and the next build removes it before it starts.
-  If the kill fell between the two renames, OUT is missing and the previous site waits beside it:
-  the next build puts it back first.
+  If the kill fell between the two renames of a folder swap, OUT is missing and the previous site
+  waits beside it: the next build puts it back first.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import signal
 import tempfile
@@ -31,6 +35,8 @@ from ..paths import display_path
 
 MARKER = ".gongshi-site"   # marks a folder gongshi made, so we never swap away or remove anything else
 ROLES = ("staging", "work", "previous")
+KEEP_GENERATIONS = 3        # the published one and two before it, for `gongshi rollback`
+GENERATION = re.compile(r"^g(\d{6})-[0-9a-f]{8}$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,7 @@ def staged(out: Path):
     with _terminate_cleanly():
         site = work = None
         try:
-            site, work = _private_folder(out, "staging"), _private_folder(out, "work")
+            site, work = _private_folder(out, "staging", generations(out)), _private_folder(out, "work")
             yield Stage(out, site, work)
         finally:
             for folder in (site, work):
@@ -64,38 +70,108 @@ def carry_over(out: Path, staging: Path, names) -> None:
             shutil.copytree(out / name, staging / name)
 
 
-def publish(stage: Stage) -> None:
+def generations(out: Path) -> Path:
+    """Where OUT's generations are; made on first use, listable by nobody but us (0711: the web
+    server can still reach the published one through OUT)."""
+    folder = out.with_name(f".{out.name}.generations")
+    folder.mkdir(mode=0o711, exist_ok=True)
+    return folder
+
+
+def published_generations(out: Path) -> list[Path]:
+    """The complete generations, oldest first."""
+    folder = out.with_name(f".{out.name}.generations")
+    found = [p for p in folder.iterdir() if GENERATION.match(p.name) and (p / MARKER).is_file()] if folder.is_dir() else []
+    return sorted(found, key=lambda p: p.name)
+
+
+def current_generation(out: Path) -> Path | None:
+    return out.resolve() if out.is_symlink() else None
+
+
+def publish(stage: Stage) -> Path:
+    """Make the staged site OUT's published generation, in one step. Returns the generation."""
     out = stage.out
-    previous = _name(out, "previous", os.getpid())
+    done = published_generations(out)
+    number = int(GENERATION.match(done[-1].name).group(1)) + 1 if done else 1
+    generation = stage.site.with_name(f"g{number:06d}-{secrets.token_hex(4)}")
     try:
         stage.site.chmod(0o755)   # verified: from here on it may be read
-        if out.exists():
-            os.rename(out, previous)
-        os.rename(stage.site, out)
+        os.rename(stage.site, generation)
+        switch(out, generation)
     except OSError as exc:
+        raise BuildRefused([finding("E-PUBLISH", display_path(out), None, detail=exc)]) from exc
+    _prune(out)
+    return generation
+
+
+def switch(out: Path, generation: Path) -> None:
+    """Point OUT at `generation` in one atomic step (a folder OUT, the first time: two renames)."""
+    link = out.with_name(f".{out.name}.link-{os.getpid()}")
+    link.unlink(missing_ok=True)
+    try:
+        os.symlink(os.path.relpath(generation, out.parent), link, target_is_directory=True)
+    except OSError:   # no links here: the generation itself becomes OUT
+        _swap_folder(out, generation)
+        return
+    if out.is_dir() and not out.is_symlink():
+        _swap_folder(out, link)
+    else:
+        os.replace(link, out)
+
+
+def _swap_folder(out: Path, new: Path) -> None:
+    previous = _name(out, "previous", os.getpid())
+    if out.exists() or out.is_symlink():
+        os.rename(out, previous)
+    try:
+        os.rename(new, out)
+    except OSError:
         if previous.exists() and not out.exists():
             os.rename(previous, out)
-        raise BuildRefused([finding("E-PUBLISH", display_path(out), None, detail=exc)]) from exc
-    shutil.rmtree(previous, ignore_errors=True)
+        raise
+    if previous.is_symlink():
+        previous.unlink()
+    else:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def _prune(out: Path) -> None:
+    current = current_generation(out)
+    for old in published_generations(out)[:-KEEP_GENERATIONS]:
+        if old != current:
+            shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(old.with_name(old.name + ".state"), ignore_errors=True)
 
 
 def recover(out: Path) -> None:
     """Put back a previous site a killed build left aside, and remove the folders of builds that
     are no longer running."""
-    leftovers = sorted(_leftovers(out), key=lambda item: item[0].stat().st_mtime, reverse=True)
+    leftovers = sorted(_leftovers(out), key=lambda item: item[0].lstat().st_mtime, reverse=True)
     for folder, role in leftovers:
         if role == "previous" and not out.exists():
             os.rename(folder, out)
+        elif role == "link":
+            folder.unlink()
         else:
             shutil.rmtree(folder, ignore_errors=True)
 
 
 def _leftovers(out: Path):
     pattern = re.compile(rf"^\.{re.escape(out.name)}\.({'|'.join(ROLES)})-(\d+)(?:-.*)?$")
-    for folder in out.parent.iterdir():
-        match = pattern.match(folder.name)
-        if match and folder.is_dir() and (folder / MARKER).is_file() and not _running(int(match.group(2))):
-            yield folder, match.group(1)
+    inside = re.compile(r"^\.(staging)-(\d+)(?:-.*)?$")
+    folder = out.with_name(f".{out.name}.generations")
+    candidates = [(p, pattern) for p in out.parent.iterdir()] + \
+        [(p, inside) for p in (folder.iterdir() if folder.is_dir() else [])]
+    for path, names in candidates:
+        match = names.match(path.name)
+        if match and path.is_dir() and (path / MARKER).is_file() and not _running(int(match.group(2))):
+            yield path, match.group(1)
+    link = re.compile(rf"^\.{re.escape(out.name)}\.link-(\d+)$")   # a new link a killed build did not rename yet
+    for path in out.parent.iterdir():
+        match = link.match(path.name)
+        if match and path.is_symlink() and not _running(int(match.group(1))):
+            yield path, "link"
 
 
 def _running(pid: int) -> bool:
@@ -117,8 +193,9 @@ def _refuse_what_is_not_ours(out: Path) -> None:
         raise BuildRefused([finding("E-PUBLISH-NOT-SITE", display_path(out), None, out=display_path(out))])
 
 
-def _private_folder(out: Path, role: str) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix=f"{_name(out, role, os.getpid()).name}-", dir=out.parent))   # mode 0700
+def _private_folder(out: Path, role: str, where: Path | None = None) -> Path:
+    prefix = f".{role}-{os.getpid()}-" if where else f"{_name(out, role, os.getpid()).name}-"
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=where or out.parent))   # mode 0700
     (folder / MARKER).write_text("gongshi\n", encoding="utf-8")
     return folder
 

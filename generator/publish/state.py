@@ -1,5 +1,5 @@
 """What each county's published site was made from, kept beside OUT in a private folder
-(`.OUT.state/`, mode 0700, never served): its public view, from which a county with errors has its
+(`<generation>.state/` beside the generation it describes, mode 0700, never served): its public view, from which a county with errors has its
 previous site remade less today's removals (public/kept.py), and the keys (fingerprint.py) and
 findings that let the next build carry an unchanged county over without doing it again.
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..version import __version__
-from .atomic import MARKER
+from .atomic import MARKER, current_generation
 
 
 @dataclass
@@ -34,11 +34,15 @@ class Published:
 
 
 def state_folder(out: Path) -> Path:
-    return out.with_name(f".{out.name}.state")
+    """Beside the generation OUT links to, so that a rollback takes its record with it."""
+    generation = current_generation(out)
+    return generation.with_name(generation.name + ".state") if generation else out.with_name(f".{out.name}.state")
 
 
-def previous(out: Path, county_id: str) -> Published | None:
-    folder = state_folder(out)
+def previous(out: Path, county_id: str, folder: Path | None = None) -> Published | None:
+    """What the county's folder in OUT's published generation (or in the one whose state
+    `folder` is) was made from."""
+    folder = folder or state_folder(out)
     if not _ours(folder):
         return None
     path = folder / f"{county_id}.pickle"

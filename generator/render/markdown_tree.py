@@ -7,6 +7,7 @@ is escaped by `finalize` unless a helper has already made it Markup: a template 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,7 +45,38 @@ def environment() -> jinja2.Environment:
     return env
 
 
+# Decisions on one page of the list: a page stays small on a phone however many a county publishes.
+RESULTS_PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class ResultsPage:
+    number: int          # 1 is results.md itself
+    count: int
+    decisions: list
+    first: int           # the position of its first decision in the whole list, from 1
+    last: int
+
+    @property
+    def page(self) -> str:
+        return "results.md" if self.number == 1 else f"results/page-{self.number}.md"
+
+    def link(self, number: int) -> str:
+        """From this page to page `number`."""
+        if self.number == 1:
+            return f"results/page-{number}.md"
+        return "../results.md" if number == 1 else f"page-{number}.md"
+
+
+def results_pages(decisions: list) -> list[ResultsPage]:
+    count = max(1, -(-len(decisions) // RESULTS_PER_PAGE))
+    return [ResultsPage(n, count, decisions[(n - 1) * RESULTS_PER_PAGE:n * RESULTS_PER_PAGE],
+                        (n - 1) * RESULTS_PER_PAGE + 1, min(n * RESULTS_PER_PAGE, len(decisions)))
+            for n in range(1, count + 1)]
+
+
 def render_page(template: str, county, **context) -> str:
+    context.setdefault("results", results_pages(county.decisions)[0])
     text = environment().get_template(template).render(c=county, **context)
     return re.sub(r"\n{3,}", "\n\n", text)
 
@@ -53,8 +85,14 @@ def render_markdown(county, docs_dir: Path) -> list[str]:
     """Write the county's Markdown tree and copy its public attachments. Returns the page files."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     pages = [HOME] + [s.page for s in SECTIONS]
+    pages_of_results = results_pages(county.decisions)
     for page in pages:
-        (docs_dir / page).write_text(render_page(page + ".j2", county), encoding="utf-8")
+        (docs_dir / page).write_text(render_page(page + ".j2", county, results=pages_of_results[0]), encoding="utf-8")
+    for results in pages_of_results[1:]:
+        target = docs_dir / results.page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_page("results-page.md.j2", county, results=results), encoding="utf-8")
+        pages.append(results.page)
     for decision in county.decisions:
         target = docs_dir / decision["page"]
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -141,3 +141,20 @@ def test_verify_names_files_where_they_will_be_published(tmp_path):
     [found] = verify_site(staging, published_as=tmp_path / "site")
     assert found.path == str(tmp_path / "site" / "shili" / "index.html")
     assert found.code == "E-VERIFY-ROOT-PATH"
+
+
+def test_a_long_list_of_decisions_is_split_into_pages_of_the_same_size(project, gongshi):
+    template = project.file("content/shili/decisions/2025-001.yml").read_text(encoding="utf-8").split("history:")[0]
+    for n in range(10, 55):   # 45 more: 48 published in all
+        project.write(f"content/shili/decisions/2025-0{n}.yml",
+                      template.replace("示医保罚〔2025〕1号", f"示医保罚〔2025〕{n}号")
+                      .replace("示例县某某大药房有限公司", f"示例县第{n}号大药房有限公司"))
+    assert gongshi("build", "--county", "shili", "--out", "site", "--jobs", "1")[0] == 0
+    results = project.file("site/shili/results")
+    pages = [results / "index.html", results / "page-2/index.html", results / "page-3/index.html"]
+    listed = [re.findall(r"示医保罚〔20\d\d〕\d+号", text_of(p)) for p in pages]
+    assert [len(set(cases)) for cases in listed] == [20, 20, 8]
+    assert len(set().union(*map(set, listed))) == 48 and not (results / "page-4").exists()
+    assert "第 2 页，共 3 页" in text_of(pages[1])
+    links = re.findall(r'href="([^"]+)"', pages[1].read_text(encoding="utf-8"))
+    assert "../page-3/" in links and "../" in links

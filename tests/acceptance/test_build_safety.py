@@ -7,6 +7,8 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.publish.atomic import GENERATION
+
 PAYLOADS = {
     "script": "<script>alert('gs')</script>",
     "img": "<img src=x onerror=alert('gs')>",
@@ -17,8 +19,12 @@ PAYLOADS = {
 
 
 def leftovers(root: Path) -> list[str]:
-    """Folders a build left beside OUT, other than its private record of what it published."""
-    return [p.name for p in root.iterdir() if p.name.startswith(".out") and p.name != ".out.state"]
+    """Folders a build left beside OUT or among its generations, other than the published
+    generations and their private records."""
+    generations = root / ".out.generations"
+    left = [p.name for p in root.iterdir() if p.name.startswith(".out") and p != generations]
+    return left + [p.name for p in (generations.iterdir() if generations.is_dir() else [])
+                   if not GENERATION.match(p.name.removesuffix(".state"))]
 
 
 def snapshot(folder: Path) -> dict:

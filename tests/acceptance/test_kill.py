@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.publish.atomic import GENERATION
+
 from ..conftest import TODAY
 
 BUILD = [sys.executable, "-m", "generator", "build", "--out", "site", "--today", TODAY.isoformat()]
@@ -25,10 +27,17 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _beside(project) -> list[Path]:
-    """What builds left beside the site, other than the private record of what was published (publish/state.py)."""
-    state = project.file(".site.state")
-    assert not state.exists() or _private(state)
-    return sorted(p for p in project.root.iterdir() if p.name.startswith(".site.") and p != state)
+    """What builds left beside the site and in its generations folder, other than the published
+    generations and their private records (publish/atomic.py, publish/state.py)."""
+    generations = project.file(".site.generations")
+    left = [p for p in project.root.iterdir() if p.name.startswith(".site.") and p != generations]
+    if generations.is_dir():
+        assert stat.S_IMODE(generations.stat().st_mode) & 0o044 == 0   # nobody else may list it
+        for path in generations.iterdir():
+            if GENERATION.match(path.name) or (path.name.endswith(".state") and _private(path)):
+                continue
+            left.append(path)
+    return sorted(left)
 
 
 def _private(folder: Path) -> bool:
@@ -78,6 +87,9 @@ def test_the_next_build_puts_back_a_site_left_aside_and_removes_what_dead_builds
         leftover = project.file(f".site.{role}-{dead.pid}-abc123")
         leftover.mkdir(mode=0o700)
         (leftover / ".gongshi-site").write_text("gongshi\n", encoding="utf-8")
+    inside = project.file(f".site.generations/.staging-{dead.pid}-abc123")   # a new generation a killed build left
+    inside.mkdir(mode=0o700)
+    (inside / ".gongshi-site").write_text("gongshi\n", encoding="utf-8")
     foreign = project.file(".site.staging-1-notours")
     foreign.mkdir()   # no marker: not gongshi's, never touched
 
