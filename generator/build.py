@@ -22,7 +22,8 @@ from .findings import has_errors, sort_findings
 from .fingerprint import content_key, view_key
 from .load.county import discover_counties
 from .load.shards import shard_of
-from .paths import display_path
+from .codes import finding
+from .paths import MANIFEST, display_path
 from .public import public_view
 from .public.kept import kept_view
 from .public.view import withheld_values
@@ -40,13 +41,13 @@ from .verify.outside_hosts import verify_site
 
 NOT_BUILT = "未生成网站：{out} 保持原样。"
 
-BUILT, KEPT, NOT_PUBLISHED = "built", "kept", "not_published"
+BUILT, KEPT, NOT_PUBLISHED, REMOVED = "built", "kept", "not_published", "removed"
 
 
 @dataclass
 class CountyOutcome:
     id: str
-    status: str = BUILT                              # built, kept (its previous site), not_published
+    status: str = BUILT                              # built, kept (its previous site), not_published, removed
     held_back: list[str] = field(default_factory=list)   # decisions not published for errors in their records
     removed: list[str] = field(default_factory=list)     # decisions and notices a kept site lost today
     why: str = ""                                    # for kept and not_published: why
@@ -89,7 +90,10 @@ def _line(outcome: CountyOutcome, where: str) -> str:
         return f"保留上次生成的 {where}/（{outcome.why}）{removed}{held}"
     if outcome.status == NOT_PUBLISHED:
         return f"未发布 {where}/：{outcome.why}"
-    return f"已生成 {where}/{held}"
+    if outcome.status == REMOVED:
+        return f"已撤下 {where}/：{outcome.why}"
+    removed = f"；今天撤下 {len(outcome.removed)} 项：{'、'.join(outcome.removed)}" if outcome.removed else ""
+    return f"已生成 {where}/{held}{removed}"
 
 
 def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: list[str] | None = None,
@@ -116,17 +120,29 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         for result in results:
             report.findings += result.findings
             report.counties[result.outcome.id] = result.outcome
+        if not only and not shard:
+            for gone in _counties_in(out) - set(ids):
+                report.counties[gone] = CountyOutcome(gone, status=REMOVED, why="内容目录中已没有这个县")
         report.findings = sort_findings(report.findings)
         render_portal(stage.site, today)
-        portal = _verified(stage, out, [p for p in stage.site.iterdir() if p.is_file()],
-                           {r.outcome.id: r.published.withheld for r in results if r.published})
+        # The portal shows what each county's manifest says, which was scanned with that county's
+        # own withheld values in its folder: one county's values are not another's to refuse.
+        portal = _verified(stage, out, [p for p in stage.site.iterdir() if p.is_file()], {})
         if portal:
             raise BuildRefused(portal)
 
         publish(stage)
-        save_published(out, {r.outcome.id: r.published for r in results if r.published},
-                       dropped=[r.outcome.id for r in results if not r.published])
+        try:
+            save_published(out, {r.outcome.id: r.published for r in results if r.published},
+                           dropped=[r.outcome.id for r in results if not r.published])
+        except OSError as exc:   # published all the same: the next build just does everything again
+            report.findings.append(finding("W-STATE-UNSAVED", display_path(out), None, detail=exc))
     return report
+
+
+def _counties_in(out: Path) -> set[str]:
+    """The county sites OUT publishes now."""
+    return {p.parent.name for p in out.glob(f"*/{MANIFEST}")} if out.is_dir() else set()
 
 
 @dataclass(frozen=True)
@@ -166,7 +182,7 @@ class _CountyTask:
                 _carry(self.out, self.stage, county_id)   # the same bytes, verified when they were published
                 return _CountyResult(outcome, sort_findings(findings),
                                      Published(view, BUILT, checked_key, made_key, sort_findings(findings),
-                                               outcome.held_back, withheld))
+                                               outcome.held_back, withheld, built_before.settings))
             try:
                 site = _make(view, county, self.stage, self.config_dir, withheld)
             except BuildRefused as refused:   # the site engine failed on this county's configuration
@@ -183,12 +199,14 @@ class _CountyTask:
                 site = None
                 outcome.status, outcome.why = NOT_PUBLISHED, "生成的网站没有通过检查，见上"
         findings = sort_findings(findings)
+        if outcome.status == BUILT and before is not None and site is not None:
+            outcome.removed = _gone(before.view, site.view)
         if site is None:
             return _CountyResult(outcome, findings, None)
         built = outcome.status == BUILT
         return _CountyResult(outcome, findings, Published(site.view, outcome.status, checked_key if built else "",
                                                           made_key if built else "", findings, outcome.held_back,
-                                                          site.withheld))
+                                                          site.withheld, site.settings))
 
     def _problems(self, county_id: str, site) -> list:
         if site is None:
@@ -208,14 +226,21 @@ class _CountyResult:
 class _Site:
     view: object            # the PublicCounty it was made from
     withheld: tuple         # what must not be in it, and where withheld case numbers belong
+    settings: dict | None   # the site engine's configuration it was built with
 
 
-def _make(view, county, stage, config_dir: Path, withheld: tuple) -> _Site:
+def _make(view, county, stage, config_dir: Path, withheld: tuple, settings: dict | None = None) -> _Site:
     docs_dir = stage.work / county.id
     render_markdown(view, docs_dir)
-    build_site(view, config_dir / f"{county.id}.yml", docs_dir, stage.site / county.id)
+    settings = build_site(view, config_dir / f"{county.id}.yml", docs_dir, stage.site / county.id, settings)
     write_manifest(view, stage.site / county.id)
-    return _Site(view, withheld)
+    return _Site(view, withheld, settings)
+
+
+def _gone(before, now) -> list[str]:
+    """The decisions and withdrawal notices the previous site showed and this one does not."""
+    shown = lambda view: {d["id"] for d in view.decisions} | {f"{n['id']}（撤下说明）" for n in view.withdrawal_notices}  # noqa: E731
+    return sorted(shown(before) - shown(now))
 
 
 def _carry(out: Path, stage, county_id: str) -> None:
@@ -237,11 +262,14 @@ def _keep(county, out: Path, stage, today: date, held: frozenset, outcome: Count
         return None
     view, outcome.removed = kept_view(before.view, county, today, held)
     withheld = withheld_values(county, today, held)
-    if not outcome.removed and view.officers == before.view.officers:
+    if not outcome.removed and view == before.view:
         _carry(out, stage, county.id)
-        return _Site(before.view, withheld)
-    try:
-        return _make(view, county, stage, config_dir, withheld)
+        return _Site(before.view, withheld, before.settings)
+    if before.settings is None:
+        outcome.status, outcome.why = NOT_PUBLISHED, f"{why}；上次的网站无法按今天的撤下要求重新生成（没有记录生成它的设置）"
+        return None
+    try:   # with the configuration it was last built with: the county's file now may be what is wrong
+        return _make(view, county, stage, config_dir, withheld, before.settings)
     except BuildRefused as refused:
         _remove(stage, county.id)
         outcome.status, outcome.why = NOT_PUBLISHED, f"{why}；上次的网站无法按今天的撤下要求重新生成（{refused.findings[0].message}）"

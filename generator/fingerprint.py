@@ -24,7 +24,7 @@ from pathlib import Path
 from .load.calendar_files import calendar_folder
 from .load.county import last_updated
 from .load.repository import SHARED_CONFIG, repository_of
-from .version import __version__
+from .version import __version__, package_digest
 
 ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "pymdown-extensions", "jieba")
 
@@ -51,23 +51,6 @@ def view_key(view, withheld, config_dir: Path) -> str:
     _add(digest, json.dumps(withheld, sort_keys=True, ensure_ascii=False, default=_plain))
     for path in (config_dir / f"{view.id}.yml", repository_of(config_dir) / SHARED_CONFIG):
         _add_file(digest, str(path), path)
-    return digest.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def package_digest() -> str:
-    """gongshi's own files (code, templates, theme, schemas): a change there rebuilds everything,
-    also in a development checkout where the version number stays."""
-    digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            _add_file(digest, path.relative_to(root).as_posix(), path)
-    for mapped in ("schemas", "theme"):   # mapped into the package by pyproject.toml in a checkout
-        folder = root.parent / mapped
-        for path in sorted(folder.rglob("*")) if folder.is_dir() and not (root / mapped).exists() else []:
-            if path.is_file():
-                _add_file(digest, f"{mapped}/{path.relative_to(folder).as_posix()}", path)
     return digest.hexdigest()
 
 

@@ -64,7 +64,9 @@ class _Place:
     def record(self, path: str) -> str | None:
         """The decision a path names, when it is one of the county's decision files."""
         path = Path(path)
-        return path.stem if path.parent == Path(self.folder) / DECISION_DIR else None
+        if path.parent == Path(self.folder) / DECISION_DIR and path.suffix in (".yml", ".yaml"):
+            return path.stem
+        return None
 
 
 def _inside(path: str, folder: str) -> bool:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..codes import spoils_file
 from ..kinds import ALL_KINDS, SITE_CONFIG
+from ..load.county import County
 from .annual_report import check_annual_report
 from .attachments import check_attachments
 from .case_officers import check_case_officers
@@ -25,15 +29,27 @@ def check_county(county, calendar, today) -> list:
             findings += check_schema(doc, kind.schema)
     if county.config is not None and county.config.data is not None:
         findings += check_schema(county.config, SITE_CONFIG.schema) + check_inherit(county)
-    findings += check_references(county)
-    findings += check_attachments(county)
-    findings += check_certificate_periods(county)
-    findings += check_personal_data(county)
-    findings += check_parties(county)
-    findings += check_deadlines(county, calendar, today)
-    findings += check_case_officers(county)
-    findings += check_history(county, calendar, today)
-    findings += check_fines(county)
-    findings += check_legal_review(county, calendar)
-    findings += check_annual_report(county, today)
+    findings += check_personal_data(county)   # every record, valid or not: what it holds is reported all the same
+    valid = _schema_valid(county, findings)
+    findings += check_references(valid)
+    findings += check_attachments(valid)
+    findings += check_certificate_periods(valid)
+    findings += check_parties(valid)
+    findings += check_deadlines(valid, calendar, today)
+    findings += check_case_officers(valid)
+    findings += check_history(valid, calendar, today)
+    findings += check_fines(valid)
+    findings += check_legal_review(valid, calendar)
+    findings += check_annual_report(valid, today)
     return findings
+
+
+def _schema_valid(county, findings) -> County:
+    """The county as the rules see it: only the records that follow their schema, so that a rule
+    never meets a value of a type it does not expect (the schema finding has said what is wrong);
+    a list that does not is treated as one that did not load."""
+    spoiled = {found.path for found in findings if spoils_file(found)}
+    return replace(county,
+                   documents={kind: doc for kind, doc in county.documents.items() if doc.display not in spoiled},
+                   decisions={i: doc for i, doc in county.decisions.items() if doc.display not in spoiled},
+                   unreadable=county.unreadable | {kind for kind, doc in county.documents.items() if doc.display in spoiled})

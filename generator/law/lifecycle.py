@@ -107,14 +107,17 @@ def publicity_period(decision: dict, law) -> tuple[date, date | None] | None:
 
 def publicity_ends(decision: dict, law) -> date | None:
     """The first day the decision is off the site: the day after its period, or the day of credit
-    repair if earlier. Only 行政处罚 information has a period, and only it is credit-repaired."""
+    repair if earlier — but never before its shortest period is over, whatever date a repair was
+    recorded with (that is E-CREDIT-REPAIR-EARLY, and the decision stays). Only 行政处罚
+    information has a period, and only it is credit-repaired."""
     period = publicity_period(decision, law)
     if period is None:
         return None
     ends = [period[0] + timedelta(days=1)]
     repaired = credit_repair(decision)
     if repaired and _is_date(repaired[1].get("date")):
-        ends.append(date.fromisoformat(repaired[1]["date"]))
+        earliest = period[1] + timedelta(days=1) if period[1] else None
+        ends.append(max(date.fromisoformat(repaired[1]["date"]), earliest) if earliest else date.fromisoformat(repaired[1]["date"]))
     return min(ends)
 
 

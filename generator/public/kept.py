@@ -4,8 +4,9 @@ The previous site is remade from the public view it was built from (kept private
 output, publish/state.py), less what must leave it today, judged on the current records: a
 decision that is withdrawn, expired, classified, has a minor party, is no longer approved or
 published, whose record now has an error or is gone; a withdrawal notice whose period is over; an
-officer whose certificate is no longer valid. A decision withdrawn since then gets its withdrawal
-notice, made from its current record as on any build. Nothing else is taken from the current
+officer whose certificate is no longer valid, or who is gone from the list or classified; a
+document classified or gone; a decision classified since, from the annual figures. A decision
+withdrawn since then gets its withdrawal notice, made from its current record as on any build. Nothing else is taken from the current
 content: what the county's errors concern is exactly what cannot be trusted yet.
 """
 
@@ -14,10 +15,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from ..kinds import KIND_BY_NAME
+from ..law.lifecycle import day_of
 from ..law.parameters import county_law
+from ..schema import describe
 from ..load.county import County
+from .annual_stats import annual_sections
 from .decisions import off_site_reason, public_decisions
 from .view import PublicCounty, holds_valid_certificate
+
+OFFICERS = KIND_BY_NAME["officers"]
 
 
 def kept_view(previous: PublicCounty, county: County, today: date, held: frozenset) -> tuple[PublicCounty, list[str]]:
@@ -28,11 +35,54 @@ def kept_view(previous: PublicCounty, county: County, today: date, held: frozens
     never_there = frozenset(county.decisions.keys() - before - {n["id"] for n in previous.withdrawal_notices})
     _, notices, _ = public_decisions(county, today, {}, held | never_there)
     removed = (before - staying) | ({n["id"] for n in previous.withdrawal_notices} - {n["id"] for n in notices})
+    documents = _documents_still_public(previous.documents, county)
+    downloads = {d.get("download") for d in previous.documents} - {d.get("download") for d in documents}
     view = replace(
         previous,
         decisions=[d for d in previous.decisions if d["id"] in staying],
         withdrawal_notices=notices,
-        attachments=[a for a in previous.attachments if a.decision is None or a.decision in staying],
-        officers=None if previous.officers is None else [o for o in previous.officers if holds_valid_certificate(o, today)],
+        attachments=[a for a in previous.attachments
+                     if (a.decision is None or a.decision in staying) and a.public_path not in downloads],
+        officers=_officers_still_valid(previous.officers, county, today),
+        documents=documents,
+        annual_stats=annual_sections(county, previous.annual, today),   # a decision classified since is counted no more
     )
     return view, sorted(removed)
+
+
+def _officers_still_valid(officers: list | None, county: County, today: date) -> list | None:
+    """Those of the previous list whose certificate is still valid today, judged on the current
+    officers.yml where it can be read (an officer gone from it, classified, or whose certificate
+    was revoked is removed), else on what the previous list says."""
+    if officers is None:
+        return None
+    current = county.data("officers")
+    if not isinstance(current, dict) or not isinstance(current.get("officers"), list):
+        return [o for o in officers if _valid(o, today)]
+    now = {o.get("id"): o for o in current["officers"] if isinstance(o, dict)}
+    return [o for o in officers if o.get("id") in now and now[o["id"]].get("classified") is not True
+            and _valid(now[o["id"]] if _well_formed(now[o["id"]]) else o, today)]
+
+
+def _well_formed(officer: dict) -> bool:
+    """Whether the current entry can be judged: a typo in it (the error the county is kept for)
+    says nothing about the certificate, which is then judged as the previous list had it."""
+    statuses = describe(OFFICERS.schema, ("officers", 0, "status"))["schema"].get("enum", [])
+    return officer.get("status") in statuses and all(day_of(officer.get(k)) for k in ("valid_from", "valid_until"))
+
+
+def _valid(officer: dict, today: date) -> bool:
+    try:
+        return holds_valid_certificate(officer, today)
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def _documents_still_public(documents: list, county: County) -> list:
+    """Those of the previous list that are still listed and not classified in the current
+    documents.yml, where it can be read."""
+    current = county.data("documents")
+    if not isinstance(current, dict) or not isinstance(current.get("documents"), list):
+        return documents
+    public = {d.get("id") for d in current["documents"] if isinstance(d, dict) and d.get("classified") is not True}
+    return [d for d in documents if d.get("id") in public]

@@ -80,7 +80,8 @@ def withheld_values(county: County, today: date, held: frozenset = frozenset()) 
     decision_values, notice_pages = withheld_decision_values(county, today, held)
     values.update(decision_values)
     records = list(county.documents.values()) + list(county.decisions.values())
-    shown = set().union(*(doc.redacted.shown for doc in records), county.config.redacted.shown)
+    shown = set().union(*(doc.redacted.shown for doc in records),
+                        county.config.redacted.shown if county.config is not None else set())
     law = county_law(county)
     loaded = [doc for doc in records if doc.data is not None]
     off_site = {id(doc) for decision_id, doc in county.decisions.items() if off_site_reason(decision_id, doc, today, law, held)}

@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..version import __version__
+from ..version import __version__, package_digest
 from .atomic import MARKER, current_generation
 
 
@@ -31,6 +31,7 @@ class Published:
     findings: list = field(default_factory=list)   # the findings that check gave
     held_back: list = field(default_factory=list)  # decisions it held back
     withheld: tuple = ({}, {})    # what the leak scan searched its folder for (public/view.withheld_values)
+    settings: dict | None = None  # the site engine's configuration it was built with
 
 
 def state_folder(out: Path) -> Path:
@@ -51,7 +52,10 @@ def previous(out: Path, county_id: str, folder: Path | None = None) -> Published
             version, published = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
-    return published if version == __version__ and isinstance(published, Published) else None
+    if version != (__version__, package_digest()) or not isinstance(published, Published) \
+            or getattr(published.view, "id", None) != county_id:
+        return None   # another gongshi's record, or another county's: it proves nothing here
+    return published
 
 
 def _ours(folder: Path) -> bool:
@@ -62,7 +66,7 @@ def _ours(folder: Path) -> bool:
         return False
     if not (folder / MARKER).is_file() or folder.is_symlink():
         return False
-    return os.name != "posix" or (info.st_uid == os.getuid() and not info.st_mode & 0o077)
+    return os.name != "posix" or (info.st_uid == os.getuid() and not info.st_mode & 0o022)   # nobody else can write
 
 
 def save_published(out: Path, published: dict[str, Published], dropped=()) -> None:
@@ -70,11 +74,12 @@ def save_published(out: Path, published: dict[str, Published], dropped=()) -> No
     counties that are no longer published."""
     folder = state_folder(out)
     folder.mkdir(mode=0o700, exist_ok=True)
+    folder.chmod(0o700)   # restored from a CI cache, it may have come back readable
     (folder / MARKER).write_text("gongshi\n", encoding="utf-8")
     for county_id, record in published.items():
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{county_id}-")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((__version__, record), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(((__version__, package_digest()), record), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, folder / f"{county_id}.pickle")
     for county_id in dropped:
         (folder / f"{county_id}.pickle").unlink(missing_ok=True)

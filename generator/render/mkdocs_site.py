@@ -8,6 +8,7 @@ theme folder and the data date.
 
 from __future__ import annotations
 
+import copy
 import html
 import logging
 import os
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, MkDocsException
@@ -42,8 +44,10 @@ def site_config(config_path: Path) -> dict:
             base = yaml_load(f)
         with open(config_path, "rb") as f:
             own = yaml_load(f)  # follows INHERIT
-    except (MkDocsException, OSError) as exc:
+    except (MkDocsException, OSError, ValueError, yaml.YAMLError) as exc:
         raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
+    if not isinstance(own, dict) or not isinstance(base, dict):
+        raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail="不是“字段: 值”的结构")])
     if isinstance(own.get("theme"), str):   # `theme: material` names the theme alone: the base's settings of it stay
         own["theme"] = {"name": own["theme"]}
     return _laid_over(base, own)
@@ -56,9 +60,15 @@ def _laid_over(base: dict, top: dict) -> dict:
     return out
 
 
-def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> None:
-    config = site_config(config_path)
-    extra = {k: v for k, v in (config.get("extra") or {}).items() if k not in GONGSHI_SETTINGS}
+def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path, settings: dict | None = None) -> dict:
+    """Build the county's site from its Markdown tree. `settings`: the county's configuration as
+    `site_config` read it for an earlier build, to use instead of its file now (a county with
+    errors is remade with the configuration its site was last built with). Returns the
+    configuration used. The site engine is handed these settings alone, never the file itself."""
+    settings = copy.deepcopy(settings) if settings is not None else site_config(config_path)
+    config = copy.deepcopy(settings)
+    given = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    extra = {k: v for k, v in given.items() if k not in GONGSHI_SETTINGS}
     extra["footer"] = county.footer
     extra["gongshi"] = {"county": county.id,
                         "updated": county.updated.isoformat() if county.updated else "",
@@ -74,9 +84,11 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> Non
         extra=extra,
     )
     _quiet_mkdocs()
+    stub = docs_dir.parent / f".{county.id}.mkdocs.yml"   # MkDocs wants a file; everything comes from `config`
     try:
+        stub.write_text("site_name: gongshi\n", encoding="utf-8")
         with _dated(county.updated):
-            mkdocs_build(load_config(config_file=str(config_path), **config))
+            mkdocs_build(load_config(config_file=str(stub), **config))
         # MkDocs' 404 page addresses everything from the host root ("/assets/…"), which breaks
         # when the county site lives under a sub-path of the government portal; the portal's
         # own web server answers unknown addresses anyway.
@@ -85,6 +97,7 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path) -> Non
         raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
     except (MkDocsException, OSError) as exc:
         raise BuildRefused([finding("E-RENDER-SITE", display_path(config_path), None, detail=exc)]) from exc
+    return settings
 
 
 @contextmanager

@@ -185,3 +185,87 @@ def test_a_late_record_on_a_decision_published_on_time_is_a_warning(project, gon
 def test_the_default_date_is_today_in_china_whatever_the_machine_zone(monkeypatch, utc, china):
     monkeypatch.setenv("TZ", "UTC")
     assert china_today(utc).isoformat() == china
+
+
+# --- what an attack on the scopes found: each stays fixed ---
+
+CLASSIFIED = ("kind: 行政处罚", "classified: true\nkind: 行政处罚")
+
+
+def test_a_kept_county_is_remade_with_the_settings_it_was_last_built_with_never_its_broken_file(project, gongshi):
+    assert build(gongshi)[0] == 0
+    project.write("site_config/evil.py", "import pathlib\npathlib.Path('hooked').write_text('ran')\n")
+    project.edit("site_config/shili.yml", "extra:\n", "hooks:\n  - evil.py\nextra:\n")
+    project.edit(OTHER, *CLASSIFIED)
+    code, lines = build(gongshi)
+    assert code == 1 and any("E-SCHEMA-UNKNOWN-FIELD 未知字段 hooks" in line for line in lines), lines
+    assert not project.file("hooked").exists()
+    assert "保留上次生成的 site/shili/（本县有错误，见上）；今天应撤下的 1 项已撤下：2025-001" in lines
+    assert found_anywhere(project.file("site"), "示医保罚〔2025〕1号") == []
+
+
+def test_a_kept_county_drops_an_officer_whose_certificate_was_revoked(project, gongshi):
+    assert build(gongshi)[0] == 0
+    assert found_anywhere(project.file("site"), "SL-2024-0002")
+    project.edit(OFFICERS, "    certificate_no: 'SL-2024-0002'\n    issuer: 示例省人民政府\n    valid_from: '2024-03-01'\n"
+                           "    valid_until: '2029-02-28'\n    status: 有效",
+                 "    certificate_no: 'SL-2024-0002'\n    issuer: 示例省人民政府\n    valid_from: '2024-03-01'\n"
+                 "    valid_until: '2029-02-28'\n    status: 注销")
+    project.edit("content/shili/subject.yml", "name: 示例县医疗保障局", "name: 示例县医疗保障局\nbogus_field: 1")
+    assert build(gongshi)[0] == 1
+    assert summary(project)["counties"]["shili"]["status"] == "kept"
+    assert found_anywhere(project.file("site"), "SL-2024-0002") == []
+
+
+def test_a_list_that_breaks_its_references_keeps_the_county_and_holds_back_no_decision(project, gongshi):
+    assert build(gongshi)[0] == 0
+    project.edit("content/shili/powers.yml", "\nitems:", "\nitemz:")
+    code, lines = build(gongshi)
+    assert code == 1 and not any("E-REF-UNKNOWN" in line for line in lines), lines
+    county = summary(project)["counties"]["shili"]
+    assert county["status"] == "kept" and county["held_back"] == [] and county["removed"] == []
+    assert (project.file("site") / "shili/decisions/2025-001/index.html").is_file()
+    assert (project.file("site") / "shili/decisions/2026-002/index.html").is_file()     # its withdrawal notice
+
+
+def test_a_value_of_the_wrong_type_is_a_schema_error_of_its_record_and_no_crash(project, gongshi):
+    project.edit(OTHER, "approval:\n  by: 局长 张示例\n  date: '2025-05-14'", "approval: 局长 张示例")
+    code, lines = build(gongshi)
+    assert code == 1 and any(line.startswith(f"{OTHER}:") and "E-SCHEMA-TYPE" in line for line in lines), lines
+    assert summary(project)["counties"]["shili"]["held_back"] == ["2025-001"]
+
+
+def test_a_stray_file_in_decisions_holds_back_nothing(project, gongshi):
+    project.write("content/shili/decisions/2025-001.pdf", "%PDF-1.4\n")
+    project.write("content/shili/decisions/notes.txt", "备忘\n")
+    code, lines = build(gongshi)
+    assert code == 1 and sum(line.startswith("content/shili/decisions/") and "E-DECISION-FILE" in line for line in lines) == 2
+    assert summary(project)["counties"]["shili"]["held_back"] == []
+    assert (project.file("site") / "shili/decisions/2025-001/index.html").is_file()
+
+
+def test_a_credit_repair_before_the_shortest_period_leaves_the_decision_published(project, gongshi):
+    decision = "content/shili/decisions/2026-003.yml"   # 一般, decided 2026-10-20: on the site until 2027-01-20 at least
+    project.write(decision, project.file(decision).read_text(encoding="utf-8")
+                  + "history:\n  - event: 信用修复\n    date: '2026-11-20'\n    reason: 已完成信用修复\n")
+    code, lines = build(gongshi)
+    assert code == 1 and any("E-CREDIT-REPAIR-EARLY" in line for line in lines)
+    assert (project.file("site") / "shili/decisions/2026-003/index.html").is_file()
+
+
+def test_a_county_gone_from_the_content_is_said_to_be_taken_down(project, gongshi):
+    assert build(gongshi)[0] == 0
+    import shutil
+    shutil.rmtree(project.file("content/jiange"))
+    project.file("site_config/jiange.yml").unlink()
+    code, lines = build(gongshi)
+    assert "已撤下 site/jiange/：内容目录中已没有这个县" in lines
+    assert summary(project)["counties"]["jiange"]["status"] == "removed"
+    assert not project.file("site/jiange").exists()
+
+
+def test_one_countys_declared_secret_does_not_refuse_the_province(project, gongshi):
+    project.edit("site_config/jiange.yml", "extra:\n", "extra:\n  redaction:\n    secrets: [示例县医疗保障局]\n")
+    code, lines = build(gongshi)
+    assert code != 2, lines
+    assert (project.file("site") / "shili/index.html").is_file()
