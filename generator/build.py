@@ -110,9 +110,11 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
     out = out.parent.resolve() / out.name   # OUT itself may be the link to its published generation
     report = BuildReport(today, list(province.findings))
     with staged(out) as stage:
+        carried = {}
         if only and not shard:
             all_ids, _ = discover_counties(content_dir)
             carry_over(out, stage.site, [i for i in all_ids if i not in only])
+            carried = {i: record for i in all_ids if i not in only and (record := previous(out, i)) is not None}
         task = _CountyTask(content_dir, config_dir, out, stage, today, province.calendar)
         if jobs > 1 and len(ids) > 1:
             warm_up()
@@ -133,7 +135,7 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
 
         publish(stage)
         try:
-            save_published(out, {r.outcome.id: r.published for r in results if r.published},
+            save_published(out, carried | {r.outcome.id: r.published for r in results if r.published},
                            dropped=[r.outcome.id for r in results if not r.published])
         except OSError as exc:   # published all the same: the next build just does everything again
             report.findings.append(finding("W-STATE-UNSAVED", display_path(out), None, detail=exc))

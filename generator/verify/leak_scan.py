@@ -27,6 +27,7 @@ from ..paths import MANIFEST
 from ..privacy.normalise import compact
 from ..privacy.personal_data import find_personal_data
 from ..privacy.redaction import secret_hint
+from .pages import HTML_SUFFIXES, decoded, page
 from .theme import digest, theme_files
 
 MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".xhtml"}
@@ -89,7 +90,7 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
         if digest(data) in theme_files():
             continue
         try:
-            chunks = _text_of(path.name, data)
+            chunks = page(path).text if path.suffix.lower() in HTML_SUFFIXES else _text_of(path.name, data)
         except UnreadableFile as problem:
             findings.append(finding("E-SCAN-UNREADABLE", shown, None, detail=problem.detail or problem.code))
             continue
@@ -122,7 +123,7 @@ def _text_of(name: str, data: bytes) -> list[str]:
     if suffix == ".pdf":
         pdf = read_pdf_text(data)
         return pdf.pages + pdf.document + pdf.hidden
-    text = _decoded(data)
+    text = decoded(data)
     if text is None:
         return []  # not text: images, fonts
     if suffix in MARKUP_SUFFIXES:
@@ -144,16 +145,6 @@ def _script_escapes_decoded(text: str) -> str:
     """A script's strings as they run: \\u6e2c and \\x41 escapes turned into the characters they stand for."""
     decoded = JS_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2) or m.group(3), 16)), text)
     return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")   # joins escaped surrogate pairs
-
-
-def _decoded(data: bytes) -> str | None:
-    """Text in UTF-8, or in UTF-16 when it says so (a byte-order mark, as Windows Notepad writes it)."""
-    try:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            return data.decode("utf-16")
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
 
 
 def _strings(value):

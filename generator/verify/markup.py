@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from ..codes import finding
 from ..paths import display_path
+from .pages import HTML_SUFFIXES, page
 from .theme import digest, theme_files, theme_inline_code
 
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
@@ -73,11 +74,11 @@ class _Page(HTMLParser):
 def check_markup(root: Path, published_as: Path | None = None, paths=None) -> list:
     """`paths`: only these files (default: all under `root`)."""
     findings = []
-    for path in sorted(root.rglob("*.html") if paths is None else [p for p in paths if p.suffix == ".html"]):
-        page = _Page()
-        page.feed(path.read_text(encoding="utf-8", errors="replace"))
-        page.close()
-        problems = page.problems + [f'<script src="{src}">' for src in page.script_sources if not _is_theme_file(root, path, src)]
+    candidates = root.rglob("*") if paths is None else paths
+    for path in sorted(p for p in candidates if p.suffix in HTML_SUFFIXES and p.is_file()):
+        parsed = page(path)
+        problems = parsed.problems + [f'<script src="{src}">' for src in parsed.script_sources
+                                      if not _is_theme_file(root, path, src)]
         shown = display_path((published_as or root) / path.relative_to(root))
         findings += [finding("E-VERIFY-MARKUP", shown, None, what=problem) for problem in dict.fromkeys(problems)]
     return findings

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..codes import finding
 from ..paths import display_path
+from .pages import HTML_SUFFIXES, page
 
 FETCHING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background"}
 NON_FETCHING_LINKS = {"canonical", "alternate", "author", "license", "help", "bookmark", "external"}
@@ -67,10 +68,9 @@ def verify_site(root: Path, published_as: Path | None = None, paths=None) -> lis
     `paths`: only these files (default: all under `root`)."""
     findings = []
     for path in sorted(root.rglob("*") if paths is None else paths):
-        if path.suffix == ".html":
-            collector = _Collector()
-            collector.feed(path.read_text(encoding="utf-8", errors="replace"))
-            fetched, linked = collector.fetched, collector.linked
+        if path.suffix in HTML_SUFFIXES and path.is_file():
+            parsed = page(path)
+            fetched, linked = parsed.fetched, parsed.linked
         elif path.suffix == ".css":
             fetched, linked = _css_urls(path.read_text(encoding="utf-8", errors="replace")), []
         else:

@@ -54,3 +54,13 @@ def test_another_day_gives_what_a_clean_build_of_that_day_gives(project, today):
     assert build("site", "2026-11-23") == 0
     assert build("site", today) in (0, 1)
     clean_equals(project, "site", today)
+
+
+def test_a_county_carried_over_by_county_keeps_its_record_for_the_next_build(project, capsys):
+    assert build("site", "2026-11-23") == 0
+    assert build("site", "2026-11-23", "--county", "shili") == 0
+    project.write("content/jiange/subject.yml",
+                  project.file("content/jiange/subject.yml").read_text(encoding="utf-8") + "bogus_field: 1\n")
+    capsys.readouterr()
+    assert build("site", "2026-11-23") == 1
+    assert "保留上次生成的 site/jiange/（本县有错误，见上）" in capsys.readouterr().out.splitlines()
