@@ -39,3 +39,9 @@ def found_anywhere(folder: Path, value: str) -> list[str]:
     """The built files (relative paths) that hold `value`."""
     needle = _squeezed(value)
     return [str(p.relative_to(folder)) for p, text in built_texts(folder) if needle in text]
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (through OUT's link to its generation), by relative path: to
+    compare two builds byte for byte."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

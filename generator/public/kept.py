@@ -6,8 +6,9 @@ decision that is withdrawn, expired, classified, has a minor party, is no longer
 published, whose record now has an error or is gone; a withdrawal notice whose period is over; an
 officer whose certificate is no longer valid, or who is gone from the list or classified; a
 document classified or gone; a decision classified since, from the annual figures. A decision
-withdrawn since then gets its withdrawal notice, made from its current record as on any build. Nothing else is taken from the current
-content: what the county's errors concern is exactly what cannot be trusted yet.
+withdrawn since then gets its withdrawal notice, made from its current record as on any build.
+Nothing else is taken from the current content: what the county's errors concern is exactly what
+cannot be trusted yet.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from datetime import date
 from ..kinds import KIND_BY_NAME
 from ..law.lifecycle import day_of
 from ..law.parameters import county_law
-from ..schema import describe
 from ..load.county import County
+from ..schema import describe
 from .annual_stats import annual_sections
 from .decisions import off_site_reason, public_decisions
 from .view import PublicCounty, holds_valid_certificate
 
-OFFICERS = KIND_BY_NAME["officers"]
+CERTIFICATE_STATUSES = describe(KIND_BY_NAME["officers"].schema, ("officers", 0, "status"))["schema"].get("enum", [])
 
 
 def kept_view(previous: PublicCounty, county: County, today: date, held: frozenset) -> tuple[PublicCounty, list[str]]:
@@ -67,8 +68,7 @@ def _officers_still_valid(officers: list | None, county: County, today: date) ->
 def _well_formed(officer: dict) -> bool:
     """Whether the current entry can be judged: a typo in it (the error the county is kept for)
     says nothing about the certificate, which is then judged as the previous list had it."""
-    statuses = describe(OFFICERS.schema, ("officers", 0, "status"))["schema"].get("enum", [])
-    return officer.get("status") in statuses and all(day_of(officer.get(k)) for k in ("valid_from", "valid_until"))
+    return officer.get("status") in CERTIFICATE_STATUSES and all(day_of(officer.get(k)) for k in ("valid_from", "valid_until"))
 
 
 def _valid(officer: dict, today: date) -> bool:

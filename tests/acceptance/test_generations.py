@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.cli import main
 
-from .test_parallel import files
+from ..built_files import files_of as files
 from .test_scopes import DECISION, WITHDRAWN
 
 ROLLBACK = ("rollback", "--out", "site")

@@ -9,7 +9,7 @@ import pytest
 import generator.build
 from generator.cli import main
 
-from .test_parallel import files
+from ..built_files import files_of as files
 
 
 

@@ -11,13 +11,10 @@ import pytest
 from generator.cli import main
 from generator.load.shards import shards
 
+from ..built_files import files_of as files
 from ..conftest import PROJECT, TODAY
 
 COPIES = ("beixian", "dongxian", "nanxian", "xixian")
-
-
-def files(folder) -> dict:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")

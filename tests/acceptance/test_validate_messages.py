@@ -4,6 +4,8 @@ import pytest
 
 from generator.codes import CODES, P
 
+from ..built_files import files_of
+
 SUBJECT = "content/shili/subject.yml"
 OFFICERS = "content/shili/officers.yml"
 
@@ -164,14 +166,10 @@ BAD_INPUTS = {
 }
 
 
-def _files(folder) -> dict:
-    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
 @pytest.mark.parametrize("case", BAD_INPUTS)
 def test_bad_input_in_a_county_file_leaves_its_previous_site_as_it_was(project, gongshi, case):
     assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
-    before = _files(project.file("out/shili"))
+    before = files_of(project.file("out/shili"))
     path, old, new = BAD_INPUTS[case]
     if old is None:
         project.file(path).write_bytes(new)
@@ -184,7 +182,7 @@ def test_bad_input_in_a_county_file_leaves_its_previous_site_as_it_was(project, 
         assert "已生成 out/shili/" in lines
         return
     assert "保留上次生成的 out/shili/（本县有错误，见上）" in lines
-    assert _files(project.file("out/shili")) == before
+    assert files_of(project.file("out/shili")) == before
 
 
 def test_site_config_takes_only_its_own_fields(project, gongshi):
