@@ -33,7 +33,7 @@ def test_init_writes_a_repository_that_validates_and_builds(tmp_path, monkeypatc
     assert out == ["已创建 sheng/：示例县 content/shili/、site_config/、mkdocs.yml、schemas/、requirements.txt（gongshi==0.1.0）和 README.md。",
                    "下一步：cd sheng，运行 gongshi validate 和 gongshi build 查看示例县网站；再照着示例县建本县的文件夹，建好后删除示例县。"]
     repo = tmp_path / "sheng"
-    assert (repo / ".gitignore").read_text(encoding="utf-8").splitlines() == [".venv/", "/site/", "__pycache__/"]
+    assert (repo / ".gitignore").read_text(encoding="utf-8").splitlines() == [".venv/", "/site", "/.site.*", "__pycache__/"]
     assert "valid_until: '2030-12-31'" in (repo / "content/shili/officers.yml").read_text(encoding="utf-8")
     assert not list(repo.rglob("*.j2")) and not list(repo.rglob("dot-*"))
     monkeypatch.chdir(repo)
