@@ -133,13 +133,24 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         if portal:
             raise BuildRefused(portal)
 
-        publish(stage)
+        if not (_unchanged(out, stage, results) and not only and not shard):
+            publish(stage)   # else OUT already shows exactly this: no new generation
         try:
             save_published(out, carried | {r.outcome.id: r.published for r in results if r.published},
                            dropped=[r.outcome.id for r in results if not r.published])
         except OSError as exc:   # published all the same: the next build just does everything again
             report.findings.append(finding("W-STATE-UNSAVED", display_path(out), None, detail=exc))
     return report
+
+
+def _unchanged(out: Path, stage, results) -> bool:
+    """Whether the staged site is the published one: every county carried as it was, no other
+    county in OUT, and the same portal page."""
+    if not all(r.carried for r in results) or _counties_in(out) != {r.outcome.id for r in results}:
+        return False
+    portal = [p.name for p in stage.site.iterdir() if p.is_file()]
+    return sorted(portal) == sorted(p.name for p in out.iterdir() if p.is_file()) and \
+        all((stage.site / name).read_bytes() == (out / name).read_bytes() for name in portal)
 
 
 def _counties_in(out: Path) -> set[str]:
@@ -167,7 +178,7 @@ class _CountyTask:
         if built_before and built_before.content_key == checked_key:
             _carry(self.out, self.stage, county_id)
             return _CountyResult(CountyOutcome(county_id, held_back=built_before.held_back), built_before.findings,
-                                 built_before)
+                                 built_before, carried=True)
 
         county, findings = validate_county(self.content_dir, self.config_dir, self.calendar, self.today, county_id)
         scopes = scoped(findings, [county], self.content_dir, self.config_dir)
@@ -184,7 +195,7 @@ class _CountyTask:
                 _carry(self.out, self.stage, county_id)   # the same bytes, verified when they were published
                 return _CountyResult(outcome, sort_findings(findings),
                                      Published(view, BUILT, checked_key, made_key, sort_findings(findings),
-                                               outcome.held_back, withheld, built_before.settings))
+                                               outcome.held_back, withheld, built_before.settings), carried=True)
             try:
                 site = _make(view, county, self.stage, self.config_dir, withheld)
             except BuildRefused as refused:   # the site engine failed on this county's configuration
@@ -222,6 +233,7 @@ class _CountyResult:
     outcome: CountyOutcome
     findings: list
     published: Published | None   # what its folder in staging was made from; None: nothing of it is published
+    carried: bool = False         # its folder is the published one, unchanged
 
 
 @dataclass

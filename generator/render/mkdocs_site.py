@@ -117,15 +117,11 @@ def _dated(day):
 
 
 def warm_up() -> None:
-    """Load what every county's build needs once (the theme's plugins, jieba's dictionary), before
-    worker processes are forked from this one and share it."""
+    """Import what every county's build needs once (the theme's plugins), before worker processes
+    are forked from this one and share it. jieba's dictionary is left to the workers that render:
+    a build that carries every county over never needs it."""
     _quiet_mkdocs()
     import material.plugins.search.plugin  # noqa: F401
-    try:
-        import jieba
-        jieba.initialize()
-    except ImportError:
-        pass
 
 
 def _quiet_mkdocs() -> None:

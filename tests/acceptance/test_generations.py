@@ -47,3 +47,11 @@ def test_rollback_never_brings_back_a_withdrawn_decision(project, gongshi, capsy
            "请改正内容后重新生成，而不是回退" in err
     assert "未回退：site 保持原样。" in err
     assert files(project.file("site")) == after
+
+
+def test_a_rebuild_with_nothing_changed_publishes_no_new_generation(project, gongshi):
+    assert gongshi("build", "--out", "site")[0] == 0
+    published = project.file("site").resolve()
+    assert gongshi("build", "--out", "site")[0] == 0
+    assert project.file("site").resolve() == published
+    assert sorted(p.name for p in project.file(".site.generations").iterdir()) == [published.name, published.name + ".state"]
