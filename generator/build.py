@@ -38,6 +38,7 @@ from .validate import check_province, validate_county
 from .verify.leak_scan import scan_site
 from .verify.markup import check_markup
 from .verify.outside_hosts import verify_site
+from .verify.pages import one_parse
 
 NOT_BUILT = "未生成网站：{out} 保持原样。"
 
@@ -298,7 +299,8 @@ def _remove(stage, county_id: str) -> None:
 def _verified(stage, out: Path, paths: list, withheld: dict) -> list:
     """What verification finds in these files of staging; `withheld`: each county's values that
     must not be in its folder (and none in the portal)."""
-    return verify_site(stage.site, published_as=out, paths=paths) + check_markup(stage.site, published_as=out, paths=paths) \
-        + scan_site(stage.site, published_as=out, paths=paths,
-                    folder_secrets={i: values for i, (values, _) in withheld.items()},
-                    folder_exceptions={i: pages for i, (_, pages) in withheld.items()})
+    with one_parse():
+        return verify_site(stage.site, published_as=out, paths=paths) + check_markup(stage.site, published_as=out, paths=paths) \
+            + scan_site(stage.site, published_as=out, paths=paths,
+                        folder_secrets={i: values for i, (values, _) in withheld.items()},
+                        folder_exceptions={i: pages for i, (_, pages) in withheld.items()})

@@ -16,7 +16,6 @@ import html
 import json
 import re
 import zlib
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..codes import finding
@@ -27,51 +26,11 @@ from ..paths import MANIFEST
 from ..privacy.normalise import compact
 from ..privacy.personal_data import find_personal_data
 from ..privacy.redaction import secret_hint
-from .pages import HTML_SUFFIXES, decoded, page
+from .pages import HTML_SUFFIXES, TextReader, decoded, page
 from .theme import digest, theme_files
 
 MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".xhtml"}
 JS_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})")
-# Attributes that hold drawing coordinates (the theme's inline SVG icons), not words.
-GEOMETRY = {"d", "points", "viewbox", "transform", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
-            "width", "height"}
-
-
-# Elements a browser shows as blocks of their own: text is never read across their edges.
-BLOCKS = {"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div", "dl", "dt",
-          "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
-          "hr", "html", "label", "legend", "li", "main", "meta", "nav", "ol", "option", "p", "pre", "script",
-          "section", "select", "style", "summary", "table", "tbody", "td", "textarea", "tfoot", "th", "thead",
-          "title", "tr", "ul", "svg", "button", "input", "img", "link"}
-
-
-class _Text(HTMLParser):
-    """The text of a page as a reader gets it: inline elements joined (5108<span></span>23 is one
-    number), blocks and attribute values apart, references decoded."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = [""]
-
-    def handle_starttag(self, tag, attrs):
-        if tag in BLOCKS:
-            self.parts.append("")
-        self.parts += [value for name, value in attrs if value and name not in GEOMETRY]
-        self.parts.append("")
-
-    handle_startendtag = handle_starttag
-
-    def handle_endtag(self, tag):
-        if tag in BLOCKS:
-            self.parts.append("")
-
-    def handle_data(self, data):
-        self.parts[-1] += data
-
-    def handle_comment(self, data):
-        self.parts += [data, ""]
-
-
 def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None = None,
               folder_secrets: dict | None = None, folder_exceptions: dict | None = None, paths=None) -> list:
     """A finding for every piece of personal data or declared secret in the files under `root`.
@@ -127,7 +86,7 @@ def _text_of(name: str, data: bytes) -> list[str]:
     if text is None:
         return []  # not text: images, fonts
     if suffix in MARKUP_SUFFIXES:
-        parser = _Text()
+        parser = TextReader()
         parser.feed(text)
         parser.close()
         return ["\n".join(part for part in parser.parts if part)]

@@ -14,62 +14,12 @@ this is the proof on the finished HTML, whatever path a value took. A page may c
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 from ..codes import finding
 from ..paths import display_path
 from .pages import HTML_SUFFIXES, page
-from .theme import digest, theme_files, theme_inline_code
-
-FORBIDDEN_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "background", "xlink:href", "srcset", "cite"}
-EXECUTABLE_SCHEMES = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.I)
-TABLE_ALIGNMENT = re.compile(r"text-align:\s*(left|right|center);?")
-DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
-
-
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []      # what the clerk or maintainer reads, one item each
-        self.script_sources: list[str] = []
-        self._open: tuple[str, str, bool] | None = None   # an inline script or style being read: tag, text, is data
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = [(name.lower(), value or "") for name, value in attrs]
-        names = dict(attrs)
-        if tag in FORBIDDEN_ELEMENTS:
-            self.problems.append(f"<{tag}>")
-        if tag == "meta" and names.get("http-equiv", "").lower() == "refresh":
-            self.problems.append('<meta http-equiv="refresh">')
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(f"<{tag} {name}>")
-            elif name == "style" and not (tag in ("th", "td") and TABLE_ALIGNMENT.fullmatch(value.strip())):
-                self.problems.append(f'<{tag} style="{value[:40]}">')
-            elif name in URL_ATTRIBUTES and any(EXECUTABLE_SCHEMES.match(part) for part in value.split(",")):
-                self.problems.append(f'<{tag} {name}="{value[:40]}">')
-        if tag == "script" and names.get("src"):
-            self.script_sources.append(names["src"])
-        elif tag in ("script", "style"):
-            self._open, self._text = (tag, names.get("type", "").lower() in DATA_SCRIPT_TYPES), []
-
-    handle_startendtag = handle_starttag
-
-    def handle_data(self, data):
-        if self._open:
-            self._text.append(data)
-
-    def handle_endtag(self, tag):
-        if self._open and tag == self._open[0]:
-            code = "".join(self._text).strip()
-            is_data = self._open[1]
-            if code and not is_data and not any(p.fullmatch(code) for p in theme_inline_code()[tag]):
-                self.problems.append(f"<{tag}>{code[:40]}…")
-            self._open = None
-
+from .theme import digest, theme_files
 
 def check_markup(root: Path, published_as: Path | None = None, paths=None) -> list:
     """`paths`: only these files (default: all under `root`)."""

@@ -9,16 +9,12 @@ checked: src, srcset, poster, data, <link> hrefs other than canonical/alternate,
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..codes import finding
 from ..paths import display_path
-from .pages import HTML_SUFFIXES, page
+from .pages import HTML_SUFFIXES, css_urls, page
 
-FETCHING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background"}
-NON_FETCHING_LINKS = {"canonical", "alternate", "author", "license", "help", "bookmark", "external"}
-CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.I)
 OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?//", re.I)
 
 
@@ -31,38 +27,6 @@ def is_root_absolute(url: str) -> bool:
     return url.startswith("/") and not url.startswith("//")
 
 
-class _Collector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.fetched, self.linked, self._in_style = [], [], False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for name in FETCHING_ATTRIBUTES & attrs.keys():
-            value = attrs[name] or ""
-            urls = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
-            self.fetched += urls
-        if tag == "link" and attrs.get("href"):
-            rels = set((attrs.get("rel") or "").lower().split())
-            (self.linked if rels and rels <= NON_FETCHING_LINKS else self.fetched).append(attrs["href"])
-        if tag == "a" and attrs.get("href"):
-            self.linked.append(attrs["href"])
-        if attrs.get("style"):
-            self.fetched += _css_urls(attrs["style"])
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        self._in_style = False
-
-    def handle_data(self, data):
-        if self._in_style:
-            self.fetched += _css_urls(data)
-
-
-def _css_urls(css: str) -> list[str]:
-    return [a or b for a, b in CSS_URL.findall(css)]
-
-
 def verify_site(root: Path, published_as: Path | None = None, paths=None) -> list:
     """Findings name each file where it will be published (`published_as`), not in staging.
     `paths`: only these files (default: all under `root`)."""
@@ -72,7 +36,7 @@ def verify_site(root: Path, published_as: Path | None = None, paths=None) -> lis
             parsed = page(path)
             fetched, linked = parsed.fetched, parsed.linked
         elif path.suffix == ".css":
-            fetched, linked = _css_urls(path.read_text(encoding="utf-8", errors="replace")), []
+            fetched, linked = css_urls(path.read_text(encoding="utf-8", errors="replace")), []
         else:
             continue
         shown = display_path((published_as or root) / path.relative_to(root))
