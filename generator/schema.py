@@ -23,13 +23,31 @@ def registry() -> referencing.Registry:
         contents = json.loads(path.read_text(encoding="utf-8"))
         resources.append((path.name, referencing.Resource.from_contents(
             contents, default_specification=referencing.jsonschema.DRAFT7)))
-    return referencing.Registry().with_resources(resources)
+    return referencing.Registry().with_resources(resources).crawl()   # subresources found once, not at every $ref
 
 
 @lru_cache(maxsize=None)
 def validator(schema_name: str) -> jsonschema.Draft7Validator:
     schema = registry().contents(schema_name)
+    inlined = _inlined(schema, registry().resolver(base_uri=schema_name), ())
+    if '"$ref"' not in json.dumps(inlined):   # a recursive schema keeps its refs, to be resolved from where they stand
+        schema = inlined
     return jsonschema.Draft7Validator(schema, registry=registry(), format_checker=jsonschema.FormatChecker())
+
+
+def _inlined(node, resolver, seen: tuple):
+    """The schema with each $ref replaced by what it names (a ref inside its own definition is
+    left as it is): validating every value of every record then resolves nothing. Draft 7 ignores
+    the keywords beside a $ref (titles, x-publish), and so does this."""
+    if isinstance(node, list):
+        return [_inlined(item, resolver, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
+        resolved = resolver.lookup(node["$ref"])
+        return _inlined(resolved.contents, resolved.resolver, seen + (node["$ref"],))
+    return {k: (v if k in ("enum", "const", "required", "default", "examples") else _inlined(v, resolver, seen))
+            for k, v in node.items()}
 
 
 def describe(schema_name: str, path) -> dict:

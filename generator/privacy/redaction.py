@@ -190,7 +190,8 @@ def _value(value, node, resolver, policy, path, result, reviewed):
         if policy == SHOWN:
             result.shown.add(value)
         keep = PUBLIC_CONTACT_KINDS if policy == SHOWN else ()
-        result.allowed.update(f.value for f in find_personal_data(value) if f.kind in keep)
+        if keep:   # only a shown field publishes contacts on purpose: elsewhere there is nothing to allow
+            result.allowed.update(f.value for f in find_personal_data(value) if f.kind in keep)
         text, events = redact_text(value, path, keep, reviewed=reviewed)
         result.events += events
         return text
@@ -252,10 +253,21 @@ def _resolve(node, resolver, policy):
     """Follow $refs; the policy nearest the data wins, a property's own before its definition's."""
     own = node.get("x-publish")
     while "$ref" in node:
-        resolved = resolver.lookup(node["$ref"])
-        node, resolver = resolved.contents, resolved.resolver
+        node, resolver = _lookup(resolver, node["$ref"])
         own = own or node.get("x-publish")
     return node, resolver, own or policy
+
+
+_LOOKUPS: dict = {}   # (base URI, $ref) → (schema node, resolver): the schemas never change while we run
+
+
+def _lookup(resolver, ref: str):
+    """A $ref from where `resolver` stands, looked up once (every value of every record asks again)."""
+    key = (getattr(resolver, "_base_uri", None), ref)
+    if key not in _LOOKUPS:
+        resolved = resolver.lookup(ref)
+        _LOOKUPS[key] = (resolved.contents, resolved.resolver)
+    return _LOOKUPS[key]
 
 
 def _flat_text(value) -> str:
