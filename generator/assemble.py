@@ -17,9 +17,7 @@ from .errors import BuildRefused
 from .paths import MANIFEST, display_path
 from .publish.atomic import MARKER, publish, staged
 from .render.portal import render_portal
-from .verify.leak_scan import scan_site
-from .verify.markup import check_markup
-from .verify.outside_hosts import verify_site
+from .verify.files import verify_files
 
 
 def assemble_portal(sources: list[Path], out: Path, today: date) -> list[str]:
@@ -43,8 +41,7 @@ def assemble_portal(sources: list[Path], out: Path, today: date) -> list[str]:
             shutil.copytree(folder, stage.site / county_id, symlinks=True)
         render_portal(stage.site, today)
         portal = [p for p in stage.site.iterdir() if p.is_file()]
-        problems = verify_site(stage.site, published_as=out, paths=portal) + \
-            check_markup(stage.site, published_as=out, paths=portal) + scan_site(stage.site, published_as=out, paths=portal)
+        problems = verify_files(stage.site, out, portal)
         if problems:
             raise BuildRefused(problems)
         publish(stage)

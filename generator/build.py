@@ -35,10 +35,7 @@ from .parallel import run_each
 from .render.portal import render_portal, write_manifest
 from .scopes import scoped
 from .validate import check_province, validate_county
-from .verify.leak_scan import scan_site
-from .verify.markup import check_markup
-from .verify.outside_hosts import verify_site
-from .verify.pages import one_parse
+from .verify.files import verify_files
 
 NOT_BUILT = "未生成网站：{out} 保持原样。"
 
@@ -130,7 +127,7 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         render_portal(stage.site, today)
         # The portal shows what each county's manifest says, which was scanned with that county's
         # own withheld values in its folder: one county's values are not another's to refuse.
-        portal = _verified(stage, out, [p for p in stage.site.iterdir() if p.is_file()], {})
+        portal = verify_files(stage.site, out, [p for p in stage.site.iterdir() if p.is_file()])
         if portal:
             raise BuildRefused(portal)
 
@@ -226,7 +223,7 @@ class _CountyTask:
         if site is None:
             return []
         folder = self.stage.site / county_id
-        return _verified(self.stage, self.out, sorted(folder.rglob("*")), {county_id: site.withheld})
+        return verify_files(self.stage.site, self.out, sorted(folder.rglob("*")), {county_id: site.withheld})
 
 
 @dataclass
@@ -294,13 +291,3 @@ def _keep(county, out: Path, stage, today: date, held: frozenset, outcome: Count
 def _remove(stage, county_id: str) -> None:
     shutil.rmtree(stage.site / county_id, ignore_errors=True)
     shutil.rmtree(stage.work / county_id, ignore_errors=True)
-
-
-def _verified(stage, out: Path, paths: list, withheld: dict) -> list:
-    """What verification finds in these files of staging; `withheld`: each county's values that
-    must not be in its folder (and none in the portal)."""
-    with one_parse():
-        return verify_site(stage.site, published_as=out, paths=paths) + check_markup(stage.site, published_as=out, paths=paths) \
-            + scan_site(stage.site, published_as=out, paths=paths,
-                        folder_secrets={i: values for i, (values, _) in withheld.items()},
-                        folder_exceptions={i: pages for i, (_, pages) in withheld.items()})

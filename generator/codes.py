@@ -251,7 +251,7 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "E-PUBLISH-NOT-SITE": (E, "输出目录 {out} 已有内容，但不是 gongshi 生成的网站，拒绝覆盖",
                            "请换一个输出目录（--out），或先清空该目录"),
     "E-PUBLISH": (E, "发布失败：{detail}", "原有网站保持不变；请检查输出目录的权限和磁盘空间"),
-    "E-ROLLBACK-NONE": (E, "没有更早的一代网站可以回退（保留了 {kept} 代）", "每次生成保留最近 3 代；回退只能回到当前这一代之前的一代"),
+    "E-ROLLBACK-NONE": (E, "没有更早的一代网站可以回退（保留了 {kept} 代）", "每次生成保留最近 {keep} 代；回退只能回到当前这一代之前的一代"),
     "E-ROLLBACK-UNSAFE": (E, "不能回退到 {generation}：那一代网站中有今天不应公开的内容，见下", "请改正内容后重新生成，而不是回退"),
     "E-ROLLBACK-REMOVED": (E, "决定 {case} 今天不应在网站上（{reason}），回退会让它重新出现", "请改正内容后重新生成，而不是回退"),
     "E-ROLLBACK-UNKNOWN": (E, "没有记录县 {county} 的那一代网站是怎样生成的，无法确认回退后没有应撤下的内容", "请改正内容后重新生成，而不是回退"),

@@ -17,7 +17,7 @@ from .law.parameters import county_law
 from .load.county import load_county, select_counties
 from .paths import display_path
 from .public.decisions import off_site_reason
-from .publish.atomic import current_generation, published_generations, switch
+from .publish.atomic import KEEP_GENERATIONS, current_generation, published_generations, switch
 from .publish.state import previous, state_folder
 from .scan import scan
 
@@ -32,7 +32,7 @@ def rollback(out: Path, content_dir: Path, config_dir: Path, today: date) -> Rol
     out = out.parent.resolve() / out.name
     done, current = published_generations(out), current_generation(out)
     if current is None or current not in done or done.index(current) == 0:
-        return Rollback([finding("E-ROLLBACK-NONE", display_path(out), None, kept=len(done))])
+        return Rollback([finding("E-ROLLBACK-NONE", display_path(out), None, kept=len(done), keep=KEEP_GENERATIONS)])
     target = done[done.index(current) - 1]
     problems = _removed_since(target, out, content_dir, config_dir, today)
     found = scan(target, [], None, content_dir, config_dir, today)

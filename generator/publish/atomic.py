@@ -70,17 +70,21 @@ def carry_over(out: Path, staging: Path, names) -> None:
             shutil.copytree(out / name, staging / name)
 
 
+def generations_folder(out: Path) -> Path:
+    return out.with_name(f".{out.name}.generations")
+
+
 def generations(out: Path) -> Path:
     """Where OUT's generations are; made on first use, listable by nobody but us (0711: the web
     server can still reach the published one through OUT)."""
-    folder = out.with_name(f".{out.name}.generations")
+    folder = generations_folder(out)
     folder.mkdir(mode=0o711, exist_ok=True)
     return folder
 
 
 def published_generations(out: Path) -> list[Path]:
     """The complete generations, oldest first."""
-    folder = out.with_name(f".{out.name}.generations")
+    folder = generations_folder(out)
     found = [p for p in folder.iterdir() if GENERATION.match(p.name) and (p / MARKER).is_file()] if folder.is_dir() else []
     return sorted(found, key=lambda p: p.name)
 
@@ -160,7 +164,7 @@ def recover(out: Path) -> None:
 def _leftovers(out: Path):
     pattern = re.compile(rf"^\.{re.escape(out.name)}\.({'|'.join(ROLES)})-(\d+)(?:-.*)?$")
     inside = re.compile(r"^\.(staging)-(\d+)(?:-.*)?$")
-    folder = out.with_name(f".{out.name}.generations")
+    folder = generations_folder(out)
     candidates = [(p, pattern) for p in out.parent.iterdir()] + \
         [(p, inside) for p in (folder.iterdir() if folder.is_dir() else [])]
     for path, names in candidates:

@@ -106,9 +106,9 @@ def test_a_problem_outside_every_county_after_rendering_leaves_previous_output_b
     assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
     before = snapshot(project.file("out"))
     # The first county has already been written to staging when verification fails.
-    import generator.build
+    import generator.verify.files
     from generator.codes import finding
-    monkeypatch.setattr(generator.build, "verify_site",
+    monkeypatch.setattr(generator.verify.files, "verify_site",
                         lambda root, published_as, paths=None: [finding("E-VERIFY-OUTSIDE-HOST", "shili/index.html", None, url="https://cdn.example.com/x.css")])
     code, lines = gongshi("build", "--out", "out", "--today", "2026-11-24")
     assert code == 2
@@ -162,7 +162,7 @@ def test_a_county_whose_new_site_fails_verification_keeps_its_previous_site(proj
     assert gongshi("build", "--out", "out", "--today", "2026-11-23")[0] == 0
     before = snapshot(project.file("out/shili"))
     project.edit("content/shili/subject.yml", "name: 示例县医疗保障局", "name: 示例县医疗保障局（新）")
-    import generator.build
+    import generator.verify.files
     from generator.codes import finding
     from generator.paths import display_path
 
@@ -172,7 +172,7 @@ def test_a_county_whose_new_site_fails_verification_keeps_its_previous_site(proj
         return [finding("E-VERIFY-OUTSIDE-HOST", display_path(published_as / "shili/subject/index.html"), None,
                         url="https://fonts.example.com/a.woff2")] if new else []
 
-    monkeypatch.setattr(generator.build, "verify_site", new_subject_page_loads_a_font)
+    monkeypatch.setattr(generator.verify.files, "verify_site", new_subject_page_loads_a_font)
     code, lines = gongshi("build", "--out", "out", "--today", "2026-11-23")
     assert code == 1
     assert "out/shili/subject/index.html: E-VERIFY-OUTSIDE-HOST 网页从外部网站加载资源 https://fonts.example.com/a.woff2 — " \
