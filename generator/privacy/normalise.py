@@ -26,8 +26,8 @@ import bisect
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from .invisible import RANGES
 
@@ -75,12 +75,23 @@ class Normal:
     text: str
     segments: tuple | None = None
     starts: tuple | None = None    # where each segment starts, for the search
+    # Or, for plain text: the text before its special characters were rewritten and how they are
+    # found, its position map made only when a find asks for it (most text has none to map).
+    rewritten_from: tuple | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def _map(self) -> tuple:
+        if self.rewritten_from is None:
+            return self.segments, self.starts
+        mapped = _rewritten(*self.rewritten_from)
+        return mapped.segments, mapped.starts
 
     def typed_span(self, start: int, end: int) -> tuple[int, int]:
-        if self.segments is None:
+        segments, starts = self._map
+        if segments is None:
             return start, end
-        first = self.segments[bisect.bisect_right(self.starts, start) - 1]
-        last = self.segments[bisect.bisect_right(self.starts, end - 1) - 1]
+        first = segments[bisect.bisect_right(starts, start) - 1]
+        last = segments[bisect.bisect_right(starts, end - 1) - 1]
         typed_start = first[2] + (start - first[0]) if first[4] else first[2]
         typed_end = last[2] + (end - last[0]) if last[4] else last[3]
         return typed_start, typed_end
@@ -93,11 +104,16 @@ def normalise(typed: str, markdown: bool = False) -> Normal:
     # times faster than translating every character.
     text = (forms.one_all if astral else forms.one_bmp).sub(lambda m: forms.table[m.group()], typed)
     special = forms.special_all if astral else forms.special_bmp
-    normal = _rewritten(text, markdown, special) if markdown or special.search(text) else Normal(text)
+    if markdown:
+        normal = _rewritten(text, markdown, special)
+    elif special.search(text):   # the same text as _rewritten gives, its map made when asked for
+        normal = Normal(special.sub(lambda m: _plain_character(m.group()), text), rewritten_from=(text, False, special))
+    else:
+        normal = Normal(text)
     # same length from here on: the position map stays as it is
     text = IDEOGRAPHIC_DOT.sub(".", normal.text)
     text = CHINESE_NUMBER.sub(lambda m: m.group().translate(CHINESE_TO_DIGITS), text)
-    return Normal(text, normal.segments, normal.starts)
+    return Normal(text, normal.segments, normal.starts, normal.rewritten_from)
 
 
 def _beyond_first_plane(text: str) -> bool:
@@ -113,6 +129,8 @@ class _Forms:
     special_bmp: re.Pattern   # invisible characters and forms that become several characters
     special_all: re.Pattern
     full: dict             # every form, punctuation included (str.translate): how secrets are compared
+    full_bmp: re.Pattern   # where such forms are, in text of the first plane / in any text
+    full_all: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +159,8 @@ def _compatibility() -> _Forms:
     longer_bmp = "".join(re.escape(c) for c in longer if c <= "\uffff")
     return _Forms(table, _character_class(c for c in table if c <= "\uffff"), _character_class(table),
                   re.compile(f"(?P<special>[{INVISIBLE_BMP}{longer_bmp}])"),
-                  re.compile(f"(?P<special>{INVISIBLE.pattern}|[{''.join(re.escape(c) for c in longer)}])"), full)
+                  re.compile(f"(?P<special>{INVISIBLE.pattern}|[{''.join(re.escape(c) for c in longer)}])"), full,
+                  _character_class(chr(code) for code in full if code <= 0xFFFF), _character_class(chr(code) for code in full))
 
 
 def _character_class(characters) -> re.Pattern:
@@ -162,7 +181,15 @@ def _markdown(special: re.Pattern) -> re.Pattern:
 def compact(text: str) -> str:
     """Normalised text, punctuation in full NFKC, without any white space: how a declared secret
     is searched for."""
-    return re.sub(r"\s+", "", normalise(text).text.translate(_compatibility().full))
+    return compacted(normalise(text))
+
+
+def compacted(normal: Normal) -> str:
+    """`compact` of text already normalised."""
+    forms = _compatibility()
+    where = forms.full_all if _beyond_first_plane(normal.text) else forms.full_bmp
+    full = where.sub(lambda m: forms.full[ord(m.group())], normal.text)
+    return "".join(full.split())
 
 
 def _rewritten(text: str, markdown: bool, special: re.Pattern) -> Normal:
@@ -196,6 +223,11 @@ def _replacement(text: str, match: re.Match, markdown: bool) -> str:
     if match.lastgroup == "inline":
         return ""
     return _plain(match.group())   # an invisible character, or a form that becomes several
+
+
+@lru_cache(maxsize=4096)
+def _plain_character(character: str) -> str:
+    return _plain(character)
 
 
 def _plain(text: str) -> str:

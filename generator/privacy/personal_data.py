@@ -22,7 +22,7 @@ from stdnum import luhn
 
 from .finds import KIND_LABELS, Find
 from .free_text import free_text_finds
-from .normalise import normalise
+from .normalise import Normal, normalise
 
 # A digit run: digits joined by up to three spaces, hyphens, dots or slashes, an ID's final X
 # allowed, not glued to other digits.
@@ -73,7 +73,11 @@ def find_personal_data(text: str, markdown: bool = False, free_text: bool = Fals
     `free_text`: also addresses, health and other persons' names (free_text.py), which the public
     view masks; the leak scan looks for the certain kinds only, since a clerk may have marked a
     find of these as reviewed and published it."""
-    normal = normalise(text, markdown)
+    return find_in_normal(normalise(text, markdown), free_text)
+
+
+def find_in_normal(normal: Normal, free_text: bool = False) -> list[Find]:
+    """`find_personal_data` of text already normalised: the leak scan reads each page once."""
     return [Find(f.kind, *normal.typed_span(f.start, f.end), f.masked, f.value) for f in _finds(normal.text, free_text)]
 
 

@@ -23,10 +23,10 @@ from ..errors import UnreadableFile
 from ..findings import once_each
 from ..load.pdf_file import read_pdf_text
 from ..paths import MANIFEST
-from ..privacy.normalise import compact
-from ..privacy.personal_data import find_personal_data
+from ..privacy.normalise import Normal, compact, compacted, normalise
+from ..privacy.personal_data import find_in_normal, find_personal_data
 from ..privacy.redaction import secret_hint
-from .pages import HTML_SUFFIXES, TextReader, decoded, page
+from .pages import HTML_SUFFIXES, decoded, page, read_page
 from .theme import digest, theme_files
 
 MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".xhtml"}
@@ -53,12 +53,15 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
         except UnreadableFile as problem:
             findings.append(finding("E-SCAN-UNREADABLE", shown, None, detail=problem.detail or problem.code))
             continue
-        for chunk in chunks:
-            findings += _personal_data(shown, chunk, allowed)
-        flat = compact("\n".join(chunks))
+        normals = [normalise(chunk) for chunk in chunks]
+        for normal in normals:
+            findings += _personal_data(shown, normal, allowed)
         parts = path.relative_to(root).parts
         top = parts[0] if len(parts) > 1 else None
         own = by_folder.get(top, {}) if top else portal_needles
+        if not (own or needles):
+            continue
+        flat = compacted(Normal("\n".join(normal.text for normal in normals)))
         belongs_here = {value for value, page in (folder_exceptions or {}).get(top, {}).items()
                         if top and "/".join(parts[1:]) == page}
         findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
@@ -86,10 +89,7 @@ def _text_of(name: str, data: bytes) -> list[str]:
     if text is None:
         return []  # not text: images, fonts
     if suffix in MARKUP_SUFFIXES:
-        parser = TextReader()
-        parser.feed(text)
-        parser.close()
-        return ["\n".join(part for part in parser.parts if part)]
+        return read_page(text).text
     if suffix == ".json":
         try:
             return ["\n".join(html.unescape(s) for s in _strings(json.loads(text)))]
@@ -118,9 +118,9 @@ def _strings(value):
         yield str(value)
 
 
-def _personal_data(shown: str, text: str, allowed: set) -> list:
+def _personal_data(shown: str, normal: Normal, allowed: set) -> list:
     return [finding("E-SCAN-PERSONAL-DATA", shown, None, what=found.label, masked=found.masked)
-            for found in find_personal_data(text) if found.value not in allowed]
+            for found in find_in_normal(normal) if found.value not in allowed]
 
 
 def _published_contacts(root: Path) -> set[str]:

@@ -1,15 +1,18 @@
 """Each built page is parsed once for every check that reads it: the leak scan (its text, the way
 a reader gets it), the outside-hosts check (what the browser fetches, what it links to) and the
-markup check (anything executable). One parser feeds the three readers below, which only listen;
-the checks judge what they collected (leak_scan.py, outside_hosts.py, markup.py)."""
+markup check (anything executable). The page is parsed as a browser parses it (lexbor, an HTML5
+parser: the same tree a browser makes of the same bytes, whatever tricks the markup plays) and
+walked once, in document order, for the three readers below; the checks judge what they
+collected (leak_scan.py, outside_hosts.py, markup.py)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from contextlib import contextmanager
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from .theme import theme_inline_code
 
@@ -65,38 +68,32 @@ def _parsed(path: Path) -> Page:
     text = decoded(data)
     if text is None:   # not valid text: read all the same, every byte that is a character
         text = data.decode("utf-8", errors="replace")
+    return read_page(text)
+
+
+def read_page(text: str) -> Page:
     reader, fetcher, markup = TextReader(), FetchReader(), MarkupReader()
-    tee = _Tee(reader, fetcher, markup)
-    tee.feed(text)
-    tee.close()
-    return Page(["\n".join(part for part in reader.parts if part)], fetcher.fetched, fetcher.linked,
-                markup.problems, markup.script_sources)
-
-
-class _Tee(HTMLParser):
-    def __init__(self, *listeners):
-        super().__init__(convert_charrefs=True)
-        self.listeners = listeners
-
-    def handle_starttag(self, tag, attrs):
-        for listener in self.listeners:
-            listener.handle_starttag(tag, attrs)
-
-    def handle_startendtag(self, tag, attrs):
-        for listener in self.listeners:
-            listener.handle_startendtag(tag, attrs)
-
-    def handle_endtag(self, tag):
-        for listener in self.listeners:
-            listener.handle_endtag(tag)
-
-    def handle_data(self, data):
-        for listener in self.listeners:
-            listener.handle_data(data)
-
-    def handle_comment(self, data):
-        for listener in self.listeners:
-            listener.handle_comment(data)
+    document = LexborHTMLParser(text).root
+    pending = [document.parent or document] if document is not None else []
+    while pending:   # the document, then each <template>'s content: in the page, though not in its tree
+        for node in pending.pop().traverse(include_text=True, skip_empty=True):
+            tag = node.tag
+            if tag == "-text":
+                reader.data(node)
+            elif tag == "-comment":
+                reader.comment(node.comment_content or "")
+            elif not tag.startswith("-"):
+                attrs = [(name.lower(), value or "") for name, value in node.attributes.items()]
+                reader.start(tag, attrs)
+                fetcher.start(tag, attrs)
+                markup.start(tag, attrs)
+                if tag in ("script", "style"):
+                    code = node.text(deep=True)
+                    fetcher.inline(tag, code)
+                    markup.inline(tag, attrs, code)
+                elif tag == "template":
+                    pending += [f for f in node.template_fragments() if f.parent is not None and f.parent.mem_id == node.mem_id]
+    return Page([reader.text()], fetcher.fetched, fetcher.linked, markup.problems, markup.script_sources)
 
 
 # --- the leak scan's reader: the text of a page as a reader gets it ---
@@ -112,33 +109,41 @@ BLOCKS = {"address", "article", "aside", "blockquote", "body", "br", "caption", 
           "hr", "html", "label", "legend", "li", "main", "meta", "nav", "ol", "option", "p", "pre", "script",
           "section", "select", "style", "summary", "table", "tbody", "td", "textarea", "tfoot", "th", "thead",
           "title", "tr", "ul", "svg", "button", "input", "img", "link"}
+# Where a line break in the text is shown as one; anywhere else a browser shows it as a space.
+KEEPS_LINES = {"pre", "textarea", "script", "style", "listing", "plaintext", "xmp"}
 
 
-class TextReader(HTMLParser):
+class TextReader:
     """The text of a page as a reader gets it: inline elements joined (5108<span></span>23 is one
-    number), blocks and attribute values apart, references decoded."""
+    number, and so is 5108<b>23</b>), blocks apart, a line break in a paragraph read as the space
+    it is shown as, references decoded; attribute values and comments each apart."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.parts = [""]
+        self.attribute_values: list[str] = []
+        self._block = None   # the block the last text was in
 
-    def handle_starttag(self, tag, attrs):
+    def start(self, tag, attrs):
         if tag in BLOCKS:
             self.parts.append("")
-        self.parts += [value for name, value in attrs if value and name not in GEOMETRY]
-        self.parts.append("")
+        self.attribute_values += [value for name, value in attrs if value and name not in GEOMETRY]
 
-    handle_startendtag = handle_starttag
-
-    def handle_endtag(self, tag):
-        if tag in BLOCKS:
+    def data(self, node):
+        block = node.parent
+        while block is not None and block.tag not in BLOCKS:
+            block = block.parent
+        where = block.mem_id if block is not None else None
+        if where != self._block:   # the text after a block ends is apart from the text in it
             self.parts.append("")
+            self._block = where
+        text = node.text_content or ""
+        self.parts[-1] += text if block is not None and block.tag in KEEPS_LINES else text.replace("\n", " ")
 
-    def handle_data(self, data):
-        self.parts[-1] += data
-
-    def handle_comment(self, data):
+    def comment(self, data):
         self.parts += [data, ""]
+
+    def text(self) -> str:
+        return "\n".join(part for part in self.parts + self.attribute_values if part)
 
 
 # --- the outside-hosts check's reader: what the browser fetches, what a visitor may follow ---
@@ -148,32 +153,27 @@ NON_FETCHING_LINKS = {"canonical", "alternate", "author", "license", "help", "bo
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.I)
 
 
-class FetchReader(HTMLParser):
+class FetchReader:
     def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.fetched, self.linked, self._in_style = [], [], False
+        self.fetched, self.linked = [], []
 
-    def handle_starttag(self, tag, attrs):
+    def start(self, tag, attrs):
         attrs = dict(attrs)
         for name in FETCHING_ATTRIBUTES & attrs.keys():
-            value = attrs[name] or ""
+            value = attrs[name]
             urls = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
             self.fetched += urls
         if tag == "link" and attrs.get("href"):
-            rels = set((attrs.get("rel") or "").lower().split())
+            rels = set(attrs.get("rel", "").lower().split())
             (self.linked if rels and rels <= NON_FETCHING_LINKS else self.fetched).append(attrs["href"])
         if tag == "a" and attrs.get("href"):
             self.linked.append(attrs["href"])
         if attrs.get("style"):
             self.fetched += css_urls(attrs["style"])
-        self._in_style = tag == "style"
 
-    def handle_endtag(self, tag):
-        self._in_style = False
-
-    def handle_data(self, data):
-        if self._in_style:
-            self.fetched += css_urls(data)
+    def inline(self, tag, code):
+        if tag == "style":
+            self.fetched += css_urls(code)
 
 
 def css_urls(css: str) -> list[str]:
@@ -189,16 +189,12 @@ TABLE_ALIGNMENT = re.compile(r"text-align:\s*(left|right|center);?")
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
 
-class MarkupReader(HTMLParser):
+class MarkupReader:
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.problems: list[str] = []      # what the clerk or maintainer reads, one item each
         self.script_sources: list[str] = []
-        self._open: tuple[str, str, bool] | None = None   # an inline script or style being read: tag, text, is data
-        self._text: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        attrs = [(name.lower(), value or "") for name, value in attrs]
+    def start(self, tag, attrs):
         names = dict(attrs)
         if tag in FORBIDDEN_ELEMENTS:
             self.problems.append(f"<{tag}>")
@@ -213,19 +209,12 @@ class MarkupReader(HTMLParser):
                 self.problems.append(f'<{tag} {name}="{value[:40]}">')
         if tag == "script" and names.get("src"):
             self.script_sources.append(names["src"])
-        elif tag in ("script", "style"):
-            self._open, self._text = (tag, names.get("type", "").lower() in DATA_SCRIPT_TYPES), []
 
-    handle_startendtag = handle_starttag
-
-    def handle_data(self, data):
-        if self._open:
-            self._text.append(data)
-
-    def handle_endtag(self, tag):
-        if self._open and tag == self._open[0]:
-            code = "".join(self._text).strip()
-            is_data = self._open[1]
-            if code and not is_data and not any(p.fullmatch(code) for p in theme_inline_code()[tag]):
-                self.problems.append(f"<{tag}>{code[:40]}…")
-            self._open = None
+    def inline(self, tag, attrs, code):
+        """A script or style written into the page: only the theme's own, or a data block."""
+        code = code.strip()
+        if tag == "script" and dict(attrs).get("src"):
+            return
+        is_data = dict(attrs).get("type", "").lower() in DATA_SCRIPT_TYPES
+        if code and not is_data and not any(p.fullmatch(code) for p in theme_inline_code()[tag]):
+            self.problems.append(f"<{tag}>{code[:40]}…")

@@ -509,6 +509,40 @@ def test_the_scan_finds_every_spelling_in_every_kind_of_built_file(sample_site, 
     assert flagged == set(files), sorted(set(files) - flagged)
 
 
+MARKUP_SPELLINGS = {   # a mobile number split by markup, as a browser still shows it whole
+    "inline elements": "<p>手机<b>138</b>1234<span>5678</span></p>",
+    "empty element": "<p>手机138<span></span>12345678</p>",
+    "line breaks in a paragraph": "<p>手机138\n1234\n5678</p>",
+    "character references": "<p>手机&#49;38&#x31;2345678</p>",
+    "a template's content": "<template><p>手机13812345678</p></template>",
+    "misnested tags": "<p>手机<b>138<i>1234</b>5678</i></p>",
+    "a comment": "<!-- 手机13812345678 -->",
+    "an attribute": '<abbr title="手机13812345678">联系</abbr>',
+}
+
+
+@pytest.mark.parametrize("markup", MARKUP_SPELLINGS.values(), ids=MARKUP_SPELLINGS.keys())
+def test_the_scan_reads_a_page_as_the_browser_shows_it(sample_site, gongshi, tmp_path, markup):
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    (site / "shili" / "planted.html").write_text(f"<!doctype html><html><body>{markup}</body></html>", encoding="utf-8")
+    code, lines = gongshi("scan", str(site))
+    assert (code, lines[0]) == (1, f"{site}/shili/planted.html: E-SCAN-PERSONAL-DATA 有手机号 138****5678 — {PERSONAL_HINT}")
+
+
+def test_the_scan_does_not_join_text_across_the_edge_of_a_block(sample_site, gongshi, tmp_path):
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    (site / "shili" / "planted.html").write_text(   # a case number and a count, shown on two lines
+        "<!doctype html><html><body><ul><li><p>案号 1381234</p>5678</li><li>1381<br>2345678</li></ul></body></html>",
+        encoding="utf-8")
+    assert gongshi("scan", str(site)) == (0, [CLEAN])
+
+
 def test_a_withheld_value_an_organisation_publishes_by_law_is_a_warning_not_a_refusal(project, gongshi):
     project.edit("content/shili/decisions/2025-002.yml", "home_address: 示例县城关镇幸福小区3栋2单元501室",
                  "home_address: 示例县人民路88号")
