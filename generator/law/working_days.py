@@ -12,6 +12,7 @@ working day after the decision date.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -47,11 +48,10 @@ class WorkingCalendar:
             if day in arrangement.workdays:
                 return True
             return day.weekday() < 5 and day not in arrangement.holidays
-        try:
-            # is_workday, not get_workdays(include_weekends=False), which drops make-up days
-            return chinese_calendar.is_workday(day)
-        except NotImplementedError:
-            raise UnknownYear(day.year, display_path(year_file(self.folder, day.year))) from None
+        known = _published_working_day(day)
+        if known is None:
+            raise UnknownYear(day.year, display_path(year_file(self.folder, day.year)))
+        return known
 
     def add_working_days(self, start: date, count: int) -> date:
         """The `count`-th working day after `start` (start itself not counted)."""
@@ -70,3 +70,15 @@ class WorkingCalendar:
             if self.is_working_day(day):
                 count += 1
         return count
+
+
+@lru_cache(maxsize=None)
+def _published_working_day(day: date) -> bool | None:
+    """Whether `day` is a working day by the State Council's published arrangement (the library's
+    table, asked once per day: a county's deadlines ask about the same days a thousand times);
+    None for a year it does not know."""
+    try:
+        # is_workday, not get_workdays(include_weekends=False), which drops make-up days
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return None
