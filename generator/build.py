@@ -10,6 +10,7 @@ build, nothing unverified stays readable (publish/atomic.py).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from .render.portal import render_portal, write_manifest
 from .scopes import scoped
 from .validate import check_province, validate_county
 from .verify.files import verify_files
+from .watched_day import DayWatch
 
 NOT_BUILT = "未生成网站：{out} 保持原样。"
 
@@ -160,8 +162,9 @@ def _counties_in(out: Path) -> set[str]:
 class _CountyTask:
     """Building one county, from loading its files to a verified folder in staging: the same
     whether it runs here or in a worker process. What did not change since the last build is not
-    done again (fingerprint.py): the same content on the same day, not even checked; the same
-    public view, not rendered nor scanned again. Either way its last published folder is carried."""
+    done again (fingerprint.py): the same content, before the first day on which anything its check
+    asked about the day is answered differently (watched_day.py), not even checked; the same public
+    view, not rendered nor scanned again. Either way its last published folder is carried."""
     content_dir: Path
     config_dir: Path
     out: Path
@@ -172,13 +175,15 @@ class _CountyTask:
     def __call__(self, county_id: str) -> "_CountyResult":
         before = previous(self.out, county_id)
         built_before = before if before and before.status == BUILT and (self.out / county_id).is_dir() else None
-        checked_key = content_key(self.content_dir, self.config_dir, county_id, self.today)
-        if built_before and built_before.content_key == checked_key:
+        checked_key = content_key(self.content_dir, self.config_dir, county_id)
+        if built_before and built_before.content_key == checked_key and built_before.holds_on(self.today):
             _carry(self.out, self.stage, county_id)
             return _CountyResult(CountyOutcome(county_id, held_back=built_before.held_back), built_before.findings,
                                  built_before, carried=True)
 
-        county, findings = validate_county(self.content_dir, self.config_dir, self.calendar, self.today, county_id)
+        watch = DayWatch(self.today)   # which answers about the day its findings and view depend on
+        today = watch.day()
+        county, findings = validate_county(self.content_dir, self.config_dir, self.calendar, today, county_id)
         scopes = scoped(findings, [county], self.content_dir, self.config_dir)
         held = scopes.held_in(county_id)
         outcome = CountyOutcome(county_id, held_back=sorted(held))
@@ -187,13 +192,16 @@ class _CountyTask:
         if county_id in scopes.kept:
             site = keep("本县有错误，见上")
         else:
-            view, withheld = public_view(county, self.today, held), withheld_values(county, self.today, held)
-            made_key = view_key(view, withheld, self.config_dir)
+            view, withheld = public_view(county, today, held), withheld_values(county, today, held)
+            made_key = view_key(view, withheld, self.config_dir)   # reads all of it: a day kept in it is asked too
+            view = dataclasses.replace(view, today=self.today)
+            checked = {"checked_on": self.today, "valid_until": watch.valid_until}
             if built_before and built_before.view_key == made_key:
                 _carry(self.out, self.stage, county_id)   # the same bytes, verified when they were published
                 return _CountyResult(outcome, sort_findings(findings),
                                      Published(view, BUILT, checked_key, made_key, sort_findings(findings),
-                                               outcome.held_back, withheld, built_before.settings), carried=True)
+                                               outcome.held_back, withheld, built_before.settings, **checked),
+                                     carried=True)
             try:
                 site = _make(view, county, self.stage, self.config_dir, withheld)
             except BuildRefused as refused:   # the site engine failed on this county's configuration
@@ -217,7 +225,8 @@ class _CountyTask:
         built = outcome.status == BUILT
         return _CountyResult(outcome, findings, Published(site.view, outcome.status, checked_key if built else "",
                                                           made_key if built else "", findings, outcome.held_back,
-                                                          site.withheld, site.settings))
+                                                          site.withheld, site.settings,
+                                                          **(checked if built and made_key else {})))
 
     def _problems(self, county_id: str, site) -> list:
         if site is None:

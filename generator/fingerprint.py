@@ -1,9 +1,10 @@
 """What a county's output depends on, as digests, so that a build does again only what changed.
 
-- `content_key`: everything its findings and its public view are made from — every file of its
-  content folder, its site config, the repository's shared mkdocs.yml and calendar files, the day
-  (`--today`), and this gongshi (its version and its own files). The same key: the same findings
-  and the same view as last time, without reading a record.
+- `content_key`: everything its findings and its public view are made from but the day — every
+  file of its content folder, its site config, the repository's shared mkdocs.yml and calendar
+  files, and this gongshi (its version and its own files). The same key, on a day before the one
+  on which any answer about the day changes (watched_day.py): the same findings and the same view
+  as last time, without reading a record.
 - `view_key`: everything its published folder is made from — the public view itself (but not the
   day: no page prints it), the values the leak scan searches for, the site config, and the
   rendering code, theme and site engine. The same key: the same bytes as last time, so the folder
@@ -29,11 +30,11 @@ from .version import __version__, package_digest
 ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "pymdown-extensions", "jieba")
 
 
-def content_key(content_dir: Path, config_dir: Path, county_id: str, today: date) -> str:
+def content_key(content_dir: Path, config_dir: Path, county_id: str) -> str:
     digest = hashlib.sha256()
     folder = content_dir / county_id
     updated = last_updated(folder) if folder.is_dir() else None   # the data date the pages print
-    _add(digest, "gongshi", __version__, package_digest(), today.isoformat(), str(updated))
+    _add(digest, "gongshi", __version__, package_digest(), str(updated))
     for path in sorted(folder.rglob("*")):
         if path.is_file() or path.is_symlink():
             _add_file(digest, path.relative_to(folder).as_posix(), path)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,12 @@ class Published:
     held_back: list = field(default_factory=list)  # decisions it held back
     withheld: tuple = ({}, {})    # what the leak scan searched its folder for (public/view.withheld_values)
     settings: dict | None = None  # the site engine's configuration it was built with
+    checked_on: date | None = None   # the day its findings and view were made for
+    valid_until: date | None = None  # the first day on which they may differ (watched_day.py); None: never
+
+    def holds_on(self, day: date) -> bool:
+        """Whether its findings and view are what a check on `day` gives."""
+        return self.checked_on is not None and self.checked_on <= day and (self.valid_until is None or day < self.valid_until)
 
 
 def state_folder(out: Path) -> Path:
