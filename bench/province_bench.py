@@ -7,7 +7,7 @@ Makes a synthetic province (COUNTIES counties of DECISIONS decisions each, every
 county, plus one county of BIG decisions), then times, each as a whole process (median of RUNS):
 validate cold; a full build with --jobs 1 and --jobs 2; a rebuild with nothing changed; one
 changed decision in a county of DECISIONS, and in the county of BIG, until the site is published
-and scanned. Side by side on the county of BIG: a full build of it alone, plain `mkdocs build` of
+and scanned; and the next day's rebuild with nothing changed (the daily scheduled build). Side by side on the county of BIG: a full build of it alone, plain `mkdocs build` of
 the very Markdown tree gongshi renders for it with the same configuration and plugins, and Hugo
 (Debian package `hugo`, if installed) rendering the same decisions with a minimal template.
 CPU is user + system time of the process and its children; memory is the largest resident set.
@@ -26,7 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -81,10 +81,12 @@ def median_of(runs: list[tuple[float, float, float]]) -> tuple[float, float, flo
     return tuple(statistics.median(values) for values in zip(*runs))
 
 
-def gongshi_steps(python: str, root: Path, tag: str) -> list[tuple[str, list[str], object]]:
-    """(name, command, what to do before each run) for one gongshi installation."""
+def gongshi_steps(python: str, root: Path, tag: str, today: date = TODAY) -> list[tuple[str, list[str], object]]:
+    """(name, command, what to do before each run) for one gongshi installation, on `today`; the
+    last step builds the day after, which is the day the next run's steps are on."""
     gongshi = [python, "-m", "generator"]
-    day = ["--today", TODAY.isoformat()]
+    day = ["--today", today.isoformat()]
+    next_day = ["--today", (today + timedelta(days=1)).isoformat()]
     out = f"out-{tag}"
     fresh = lambda folder: (lambda: _remove_site(root / folder))   # noqa: E731
     steps = [
@@ -98,6 +100,7 @@ def gongshi_steps(python: str, root: Path, tag: str) -> list[tuple[str, list[str
          lambda: change_one_decision(root, BIG)),
         ("county of BIG alone, full build", gongshi + ["build", "--jobs", "1", "--county", BIG, "--out", f"{out}-big"] + day,
          fresh(f"{out}-big")),
+        ("next day, nothing changed", gongshi + ["build", "--jobs", "2", "--out", out] + next_day, None),
     ]
     helps = subprocess.run(gongshi + ["build", "--help"], capture_output=True, text=True, cwd=root).stdout
     if "--jobs" not in helps:   # a gongshi from before --jobs: one process, which is what --jobs 1 is
@@ -167,7 +170,8 @@ def main() -> None:
     pythons = {"this": sys.executable} | ({"other": args.vs} if args.vs else {})
     steps = {tag: gongshi_steps(python, root, tag) for tag, python in pythons.items()}
     results = {tag: [[] for _ in steps[tag]] for tag in pythons}
-    for _ in range(args.runs):
+    for run in range(args.runs):
+        steps = {tag: gongshi_steps(python, root, tag, TODAY + timedelta(days=run)) for tag, python in pythons.items()}
         for index in range(len(steps["this"])):
             for tag in pythons:     # alternately, so that both see the same machine
                 name, command, before = steps[tag][index]
