@@ -83,7 +83,8 @@ def median_of(runs: list[tuple[float, float, float]]) -> tuple[float, float, flo
 
 def gongshi_steps(python: str, root: Path, tag: str, today: date = TODAY) -> list[tuple[str, list[str], object]]:
     """(name, command, what to do before each run) for one gongshi installation, on `today`; the
-    last step builds the day after, which is the day the next run's steps are on."""
+    last step builds the day after (the site first brought up to date on `today`, since the other
+    installation's steps changed decisions since), which is the day the next run's steps are on."""
     gongshi = [python, "-m", "generator"]
     day = ["--today", today.isoformat()]
     next_day = ["--today", (today + timedelta(days=1)).isoformat()]
@@ -100,7 +101,8 @@ def gongshi_steps(python: str, root: Path, tag: str, today: date = TODAY) -> lis
          lambda: change_one_decision(root, BIG)),
         ("county of BIG alone, full build", gongshi + ["build", "--jobs", "1", "--county", BIG, "--out", f"{out}-big"] + day,
          fresh(f"{out}-big")),
-        ("next day, nothing changed", gongshi + ["build", "--jobs", "2", "--out", out] + next_day, None),
+        ("next day, nothing changed", gongshi + ["build", "--jobs", "2", "--out", out] + next_day,
+         lambda: subprocess.run(gongshi + ["build", "--jobs", "2", "--out", out] + day, cwd=root, capture_output=True)),
     ]
     helps = subprocess.run(gongshi + ["build", "--help"], capture_output=True, text=True, cwd=root).stdout
     if "--jobs" not in helps:   # a gongshi from before --jobs: one process, which is what --jobs 1 is
