@@ -114,7 +114,7 @@ CODES: dict[str, tuple[Kind, str, str]] = {
                           "文字改过之后，请删除这一条，或改成现在文字中的原文"),
     "E-WITHHELD-IN-TEXT": (E, "{where}中出现了不公示的{field}的内容",
                            "不公示的内容不能再写进公示文字；请改写，如把姓名写成“李某”、把病情写成“相关疾病”"),
-    "E-PARTY-MINOR": (E, "当事人身份证号显示其在 {decided} 作出决定时未满 18 周岁，但没有写 minor: true",
+    "E-PARTY-MINOR": (E, "当事人身份证号显示其在 {decided} 作出决定时未满 {age} 周岁，但没有写 minor: true（{citation}）",
                       "当事人是未成年人的决定不得公示：请在 party 中写 minor: true"),
     "E-SECRET-MARKER": (E, "{where}的“【商业秘密】”没有对应的“【/商业秘密】”",
                         "请在商业秘密结束处加上【/商业秘密】；改好之前，标记之后的文字一律不公示"),
@@ -164,7 +164,7 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "E-APPROVAL-AFTER": (P, "决定 {case} 的公示审批日期 {approved} 晚于公示日期 {published}",
                          "应当先审批后公示；请核对这两个日期"),
     "E-CALENDAR-YEAR": (P, "计算 {case} 的期限需要 {year} 年的法定节假日安排，日历库中还没有",
-                        "请按国务院办公厅《关于{year}年部分节假日安排的通知》新建 {file}，格式见 schemas/calendar.schema.json"),
+                        "请按{notice}新建 {file}，格式见 schemas/calendar.schema.json"),
     "E-CALENDAR-FILE": (P, "文件 {name} 中的年份是 {year}，与文件名不一致", "文件名应为 {year}.yml"),
     # check: history (撤下、更正、信用修复)
     "E-WITHDRAWAL-LATE": (P, "决定 {case} 于 {date} 被{event}，应在 {within} 个工作日内即 {deadline} 前撤下公示，"
@@ -184,7 +184,7 @@ CODES: dict[str, tuple[Kind, str, str]] = {
                              "撤下说明公开理由，但不再公开当事人：请改写为“当事人”“该单位”等"),
     "E-CORRECTION-HIDDEN": (E, "决定 {case} 的更正记录写的字段 {value} 是不公示的字段，网站上没有可更正的内容",
                             "不公示的字段直接改正即可，请删除这条更正记录"),
-    "E-CREDIT-REPAIR-KIND": (P, "决定 {case} 是{kind}决定，信用修复只适用于行政处罚信息（《信用修复管理办法》）",
+    "E-CREDIT-REPAIR-KIND": (P, "决定 {case} 是{kind}决定，信用修复只适用于{kinds}信息（{citation}）",
                              "请删除这条信用修复记录，或核对决定类别"),
     "E-CORRECTION-FIELD": (E, "决定 {case} 的更正记录写的字段 {value} 不存在或没有填写",
                            "field 请写被更正的字段（更正后的内容直接改在该字段中），可写：{known}"),
@@ -194,27 +194,43 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "E-FINE-ABOVE-MAX": (P, "决定 {case} 的罚款 {fine} 超过法定上限：{ranges}（{citation}）",
                          "从轻、减轻处罚都不能高于法定上限；请核对罚款金额、outcome 中的基数和 basis 中的条款"),
     "E-FINE-BELOW-MIN": (P, "决定 {case} 的罚款 {fine} 低于法定下限：{ranges}（{citation}）",
-                         "低于法定下限只能是减轻处罚（《行政处罚法》第三十二条）：确有减轻情形的，请在 mitigation 中写 "
+                         "低于法定下限只能是减轻处罚（{mitigation}）：确有减轻情形的，请在 mitigation 中写 "
                          "type: 减轻 和 ground 或 exemption；否则请核对罚款金额"),
     "E-FINE-LIGHTER-BELOW-MIN": (P, "决定 {case} 写的是从轻处罚，罚款 {fine} 却低于法定下限：{ranges}（{citation}）；"
-                                    "从轻处罚只能在法定幅度内选择较低的罚款，低于下限的是减轻处罚（《行政处罚法》第三十二条）",
+                                    "从轻处罚只能在法定幅度内选择较低的罚款，低于下限的是减轻处罚（{mitigation}）",
                                  "确属减轻处罚的，请把 mitigation 的 type 改为 减轻；否则请把罚款改到法定幅度内"),
     "E-FINE-BASE-MISSING": (P, "决定 {case} 依据{article}处罚款，罚款按{base}的倍数计算，但 outcome 中没有填写 {field}，"
                                "无法核对罚款是否在法定幅度内",
                             "请在 outcome 中填写 {field}（{base}，元）"),
-    "E-FINE-NOT-REFUSED": (P, "决定 {case} 依据{citation}处罚款，但该条只对经责令改正拒不改正的处{low}至{high}的罚款，"
-                              "outcome 中没有写明拒不改正",
-                           "当事人经责令改正拒不改正的，请在 outcome 中写 refused_to_correct: true；已经改正的，不能依第三十九条处罚款"),
-    "E-MITIGATION-GROUND": (P, "决定 {case} 写了{type}处罚，但没有写明依据；从轻、减轻处罚须有法定情形（《行政处罚法》第三十二条）",
-                            "请在 mitigation 中写 ground（《行政处罚法》第三十二条的哪一项）或 exemption（exemptions.yml 中"
+    "E-FINE-NOT-REFUSED": (P, "决定 {case} 依据{citation}处罚款，但该条只对{condition}的处{low}至{high}的罚款，"
+                              "outcome 中没有写明{condition}",
+                           "属于这种情形的，请在 outcome 中写 {flags}；不属于的，不能依{article}处罚款"),
+    "E-FINE-NO-PROVISION": (P, "决定 {case} 处了罚款，但所引的{article}没有罚款的规定",
+                            "有罚款规定的是{provided}；请核对 basis 中的条款（写到款），或删除罚款"),
+    "E-SUSPENSION-NO-PROVISION": (P, "决定 {case} 暂停 {months} 个月，但所引的{article}没有暂停的规定",
+                                  "有暂停规定的是{provided}；请核对 basis 中的条款，或删除 suspension_months"),
+    "E-SUSPENSION-RANGE": (P, "决定 {case} 暂停 {months} 个月，不在所引条款的幅度内：{ranges}（{citation}）",
+                           "请核对 suspension_months 和 basis 中的条款；低于下限只能是减轻处罚，须在 mitigation 中写明依据"),
+    "E-SUSPENSION-CONDITION": (P, "决定 {case} 依据{article}{what} {months} 个月，但该条只在{condition}时暂停，"
+                                  "outcome 中没有写明（{citation}）",
+                               "属于这种情形的，请在 outcome 中写 {flags}（符合的那一项）；否则不能暂停"),
+    "E-MITIGATION-LIST": (P, "决定 {case} 的{type}处罚引用的 {item} 是{list}中的事项，{type}处罚须依{lists}中的事项"
+                             "或法定情形（{citation}）",
+                          "从轻只能在法定幅度内；确属减轻的，请引用减轻行政处罚事项清单中的事项，或在 ground 中写明法定情形；"
+                          "否则请把 type 改为 从轻，罚款改到法定幅度内"),
+    "E-MITIGATION-POWER": (P, "决定 {case} 的{type}处罚引用的 {item} 是执法事项 {item_power} 的清单事项，本决定的执法事项是 "
+                              "{power}（{citation}）",
+                           "请引用本执法事项的清单事项，或在 ground 中写明法定情形"),
+    "E-MITIGATION-GROUND": (P, "决定 {case} 写了{type}处罚，但没有写明依据；从轻、减轻处罚须有法定情形（{citation}）",
+                            "请在 mitigation 中写 ground（法定情形的哪一项）或 exemption（exemptions.yml 中"
                             "从轻、减轻处罚清单的编号）；没有法定情形的，请删除 mitigation，在法定幅度内处罚"),
     # check: legal review (重大执法决定法制审核)
     "E-REVIEW-MISSING": (P, "决定 {case} 属于重大执法决定（{reasons}），但没有法制审核记录；作出重大执法决定前必须经过法制审核"
-                            "（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（二）1、2）",
+                            "（{citation}）",
                          "请填写 legal_review 的审核人员（reviewer）、送审日期（submitted）和审核完成日期（completed）；"
                          "未经法制审核或者审核未通过的，不得作出决定"),
     "E-REVIEW-BY-CASE-OFFICER": (P, "决定 {case} 的法制审核人员 {name}（{reviewer}）也是本案的承办执法人员；参与该次执法的人员"
-                                    "不得对其进行法制审核（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（一）2）",
+                                    "不得对其进行法制审核（{citation}）",
                                  "请由未参与本案的法制审核人员审核，并在 legal_review 的 reviewer 中填写其编号"),
     "E-REVIEW-TOO-LONG": (P, "决定 {case} 的法制审核从 {submitted} 送审到 {completed} 完成，用了 {days} 个工作日，"
                              "超过 {limit} 个工作日，又没有写明经批准延长（{citation}）",
@@ -225,7 +241,7 @@ CODES: dict[str, tuple[Kind, str, str]] = {
                                       "（{citation}）",
                                    "请核对送审和完成日期；退回补充材料后再次送审的，请填写再次送审的日期"),
     "E-REVIEW-AFTER-DECISION": (P, "决定 {case} 于 {decided} 作出，早于法制审核完成日期 {completed}；未经法制审核的，不得作出决定"
-                                   "（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（二）1）",
+                                   "（{citation}）",
                                 "请核对作出决定日期（decided）和审核完成日期（legal_review 的 completed）"),
     "E-REVIEW-DATES": (P, "决定 {case} 的法制审核完成日期 {completed} 早于送审日期 {submitted}",
                        "请核对 legal_review 中的 submitted 和 completed"),
@@ -236,6 +252,12 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "W-ANNUAL-DUE": (W, "{year} 年度执法数据说明须在 {deadline} 前公开，还没有填写（{citation}）",
                      "请在 {file} 的 reports: 下添加一项：一行写“- year: {year}”，下一行写“summary: ”加这一年行政执法"
                      "总体情况的说明，summary 与 year 上下对齐{create}；网站上的统计表由执法决定自动生成，不用填写"),
+    # check: the law a county applies (site_config extra.law)
+    "E-LAW-LOOSER": (E, "本县把{title}改为 {value}{unit}，比{profile}适用的规定（{bound}{unit}，{citation}）更宽",
+                     "本县只能规定得更严：请改为{direction} {bound}{unit}的值，或删除 {name} 这一项"),
+    "E-LAW-FIXED": (E, "{title}由法律规定（{citation}），本县不能改", "请删除 extra.law 中的 {name}"),
+    "W-LAW-UNCITED": (W, "本县把{title}改为 {value}{unit}（{profile}适用的规定是 {bound}{unit}），但没有写明依据",
+                      "请写成 {name}: {{value: {value}, citation: 规定更严的文件和条款}}，错误提示会同时引用它"),
     # render / verify / publish
     "E-SITE-CONFIG": (E, "站点配置无法使用：{detail}", "请检查 site_config 中该县的配置和根目录的 mkdocs.yml"),
     "E-ATTACHMENT-LINK": (E, "附件 {value} 是一个链接（快捷方式），不是文件本身", "请把文件本身放进 documents/ 文件夹"),

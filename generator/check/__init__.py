@@ -19,7 +19,7 @@ from .party import check_parties
 from .personal_data import check_personal_data
 from .references import check_references
 from .schema import check_schema
-from .site_config import check_inherit
+from .site_config import check_inherit, check_law
 
 
 def check_county(county, calendar, today) -> list:
@@ -28,7 +28,7 @@ def check_county(county, calendar, today) -> list:
         for doc in county.records(kind.name):
             findings += check_schema(doc, kind.schema)
     if county.config is not None and county.config.data is not None:
-        findings += check_schema(county.config, SITE_CONFIG.schema) + check_inherit(county)
+        findings += check_schema(county.config, SITE_CONFIG.schema) + check_inherit(county) + check_law(county)
     findings += check_personal_data(county)   # every record, valid or not: what it holds is reported all the same
     valid = _schema_valid(county, findings)
     findings += check_references(valid)

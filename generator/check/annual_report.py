@@ -1,4 +1,5 @@
-"""The yearly analysis in annual.yml (年度执法数据): due by 31 January of the next year.
+"""The yearly analysis in annual.yml (年度执法数据): due in January of the next year (law parameter
+`annual_report_due_day_of_january`, 31 by default).
 
 Which years are owed is the law's (law/annual_report.py): from 1 February of Y+1, a missing
 analysis of year Y is an error; during January, the one about to fall due is a warning. Only
@@ -12,7 +13,7 @@ from datetime import date
 
 from ..cn_format import chinese_date
 from ..codes import finding
-from ..law.annual_report import DUE_CITATION, ReportOwed, reports_owed, written_years
+from ..law.annual_report import ReportOwed, reports_owed, written_years
 from ..law.parameters import county_law
 from ..paths import display_path
 
@@ -23,7 +24,9 @@ def owed_by(county, today: date) -> list[ReportOwed]:
     check) did not load: that is reported already."""
     if "annual" in county.unreadable or county.config is None or county.config.data is None:
         return []
-    return reports_owed(written_years(county.data("annual")), county_law(county)["annual_report_first_year"], today)
+    law = county_law(county)
+    return reports_owed(written_years(county.data("annual")), law["annual_report_first_year"],
+                        law["annual_report_due_day_of_january"], today)
 
 
 def check_annual_report(county, today: date) -> list:
@@ -31,6 +34,7 @@ def check_annual_report(county, today: date) -> list:
     path = doc.display if doc else display_path(county.folder / "annual.yml")
     line = doc.line_of(("reports",)) if doc else None
     create = "" if doc else "（这个文件还没有：请先新建，第一行写 reports:）"
+    citation = county_law(county).citation("annual_report_due_day_of_january")
     return [finding("E-ANNUAL-MISSING" if report.is_late(today) else "W-ANNUAL-DUE", path, line, year=report.year,
-                    deadline=chinese_date(report.due), citation=DUE_CITATION, file=path, create=create)
+                    deadline=chinese_date(report.due), citation=citation, file=path, create=create)
             for report in owed_by(county, today) if report.has_ended(today)]

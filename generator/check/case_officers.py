@@ -12,9 +12,6 @@ from ..cn_format import chinese_date
 from ..codes import finding
 from ..law.parameters import county_law
 
-KINDS_NEEDING_TWO = ("行政处罚", "行政强制", "行政检查")
-
-
 def check_case_officers(county) -> list:
     law = county_law(county)
     officers = {}
@@ -25,7 +22,7 @@ def check_case_officers(county) -> list:
     for doc in county.records("decision"):
         decision = doc.data
         listed = decision.get("officers") if isinstance(decision.get("officers"), list) else []
-        if decision.get("kind") in KINDS_NEEDING_TWO and len(set(listed)) < law["min_case_officers"]:
+        if decision.get("kind") in law["kinds_needing_two_officers"] and len(set(listed)) < law["min_case_officers"]:
             findings.append(finding("E-OFFICERS-TOO-FEW", doc.display, doc.line_of(("officers",)), kind=decision["kind"],
                                     case=decision.get("case_number", ""), count=len(set(listed)),
                                     minimum=law["min_case_officers"], citation=law.citation("min_case_officers")))

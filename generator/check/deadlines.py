@@ -1,8 +1,10 @@
-"""Publication deadlines and approval of decisions (国办发〔2018〕118号; 赣医保办发〔2020〕8号 （三）1).
+"""Publication deadlines and approval of decisions (law parameters publish_within_working_days_*).
 
-行政处罚 and 行政许可 within 7 working days of the decision, everything else within 20, counted
-on the official calendar. A decision that is never to be published (涉密, a minor party) has no
-deadline to keep, nor one withdrawn before it was published.
+行政处罚 and 行政许可 within 7 working days of the decision, everything else within 20 (by default),
+counted on the official calendar. A decision that is never to be published (涉密, a minor party)
+has no deadline to keep, nor one withdrawn before it was published. Whether a day is within the
+period is asked of the calendar up to that day only: the next year's holidays are needed only when
+the answer depends on them.
 """
 
 from __future__ import annotations
@@ -35,26 +37,28 @@ def _about(decision: dict, law, deadline: date) -> dict:
 
 
 def _pending(doc, decision: dict, law, calendar, today: date) -> list:
-    deadline = publication_deadline(decision, law, calendar)
-    if today > deadline:
-        return [finding("E-DEADLINE-MISSED", doc.display, doc.line_of(("decided",)), **_about(decision, law, deadline))]
-    left = calendar.working_days_between(today, deadline)
-    if left <= law["deadline_warning_working_days"]:
+    decided, within = date.fromisoformat(decision["decided"]), law.publish_within(decision["kind"])
+    if not calendar.is_within(decided, within, today):
+        return [finding("E-DEADLINE-MISSED", doc.display, doc.line_of(("decided",)),
+                        **_about(decision, law, publication_deadline(decision, law, calendar)))]
+    left = within - calendar.working_days_between(decided, today)
+    if left <= law["deadline_warning_working_days"]:   # the day it falls on is needed only now
         return [finding("W-DEADLINE-SOON", doc.display, doc.line_of(("decided",)), left=left,
-                        **_about(decision, law, deadline))]
+                        **_about(decision, law, publication_deadline(decision, law, calendar)))]
     return []
 
 
 def _published(doc, decision: dict, law, calendar) -> list:
-    deadline = publication_deadline(decision, law, calendar)
     published = date.fromisoformat(decision["published"])
     findings = _approval(doc, decision)
     late = decision.get("late_publication") if isinstance(decision.get("late_publication"), dict) else None
-    if published <= deadline:
+    if calendar.is_within(date.fromisoformat(decision["decided"]), law.publish_within(decision["kind"]), published):
         if late:
             findings.append(finding("W-LATE-NOT-LATE", doc.display, doc.line_of(("late_publication",)),
-                                    **_about(decision, law, deadline)))
-    elif late:
+                                    **_about(decision, law, publication_deadline(decision, law, calendar))))
+        return findings
+    deadline = publication_deadline(decision, law, calendar)   # before the publication date: a known year
+    if late:
         findings += _recorded_late(doc, decision, late, published, law, calendar, deadline)
     elif not decision.get("publish_delay"):
         findings.append(finding("E-DEADLINE-LATE", doc.display, doc.line_of(("published",)), published=chinese_date(published),

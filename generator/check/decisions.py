@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..codes import finding
 from ..errors import UnknownYear
 from ..law.lifecycle import withdrawal
+from ..law.sources import CALENDAR_NOTICE
 
 
 def standing_decisions(county) -> list:
@@ -22,6 +23,6 @@ def counted(doc, path: tuple, rule) -> list:
         return rule()
     except UnknownYear as unknown:
         return [finding("E-CALENDAR-YEAR", doc.display, doc.line_of(path), case=doc.data.get("case_number") or doc.path.stem,
-                        year=unknown.year, file=unknown.file)]
+                        year=unknown.year, file=unknown.file, notice=CALENDAR_NOTICE.format(year=unknown.year))]
     except (KeyError, TypeError, ValueError):
         return []

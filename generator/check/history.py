@@ -12,8 +12,8 @@ from datetime import date
 from ..cn_format import chinese_date
 from ..codes import finding
 from ..kinds import DECISION, DECISION_DIR
-from ..law.lifecycle import (CORRECTION, CREDIT_REPAIR, KINDS_WITH_PUBLICITY_PERIOD, PUBLICITY_PERIODS, WITHDRAWAL_EVENTS,
-                             events, publicity_period, was_published, withdrawal_deadline)
+from ..law.lifecycle import (CORRECTION, CREDIT_REPAIR, PUBLICITY_PERIODS, events, publicity_period, was_published,
+                             withdrawal_deadline)
 from ..law.parameters import county_law
 from ..schema import describe, walk
 from .decisions import counted
@@ -35,7 +35,7 @@ def _event(doc, event: dict, where: tuple, county, law, calendar, today: date) -
         findings.append(finding("E-REF-UNKNOWN", doc.display, doc.line_of(where + ("decision",)),
                                 field=f"history[{where[1] + 1}].decision", target="执法决定", value=event["decision"],
                                 known="、".join(sorted(county.decisions)) or "（还没有）", file=f"{DECISION_DIR}/<编号>.yml"))
-    if event["event"] in WITHDRAWAL_EVENTS:
+    if event["event"] in law["withdrawal_events"]:
         findings += _notice_names_party(doc, event, where)
         if was_published(doc.data, today):   # never on the site: nothing to take down
             findings += _withdrawal(doc, event, where, law, calendar, today)
@@ -82,19 +82,19 @@ def _notice_names_party(doc, event: dict, where: tuple) -> list:
 
 
 def _withdrawal(doc, event: dict, where: tuple, law, calendar, today: date) -> list:
-    within = law["withdraw_within_working_days"]
+    if event.get("late_reason"):
+        return []
+    within, happened = law["withdraw_within_working_days"], date.fromisoformat(event["date"])
+    withdrawn = date.fromisoformat(event["withdrawn"]) if event.get("withdrawn") else None
+    if withdrawn is not None and calendar.is_within(happened, within, withdrawn):
+        return []   # on time, whatever the days after it are
     deadline = withdrawal_deadline(event, law, calendar)
     about = dict(case=doc.data.get("case_number", ""), event=event["event"], date=chinese_date(event["date"]),
                  within=within, deadline=chinese_date(deadline), citation=law.citation("withdraw_within_working_days"))
-    if event.get("late_reason"):
-        return []
-    if event.get("withdrawn"):
-        withdrawn = date.fromisoformat(event["withdrawn"])
-        if withdrawn <= deadline:
-            return []
+    if withdrawn is not None:
         return [finding("E-WITHDRAWAL-LATE", doc.display, doc.line_of(where + ("withdrawn",)),
                         withdrawn=chinese_date(event["withdrawn"]), late=calendar.working_days_between(deadline, withdrawn), **about)]
-    code = "E-WITHDRAWAL-OVERDUE" if today > deadline else "W-WITHDRAWAL-UNDATED"
+    code = "E-WITHDRAWAL-OVERDUE" if not calendar.is_within(happened, within, today) else "W-WITHDRAWAL-UNDATED"
     return [finding(code, doc.display, doc.line_of(where), today=chinese_date(today), **about)]
 
 
@@ -113,9 +113,10 @@ def _correction(doc, event: dict, where: tuple) -> list:
 
 
 def _credit_repair(doc, event: dict, where: tuple, law) -> list:
-    if doc.data.get("kind") not in KINDS_WITH_PUBLICITY_PERIOD:
+    if doc.data.get("kind") not in law["kinds_with_publicity_period"]:
         return [finding("E-CREDIT-REPAIR-KIND", doc.display, doc.line_of(where + ("event",)),
-                        case=doc.data.get("case_number", ""), kind=doc.data.get("kind", ""))]
+                        case=doc.data.get("case_number", ""), kind=doc.data.get("kind", ""),
+                        kinds="、".join(law["kinds_with_publicity_period"]), citation=law.citation("kinds_with_publicity_period"))]
     period = publicity_period(doc.data, law)
     if period is None or period[1] is None:
         return []

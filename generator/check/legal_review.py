@@ -30,13 +30,14 @@ def check_legal_review(county, calendar) -> list:
             reasons = _major_reasons(decision, law)
             if reasons:
                 findings.append(finding("E-REVIEW-MISSING", doc.display, doc.line_of(("decided",)), case=case,
-                                        reasons="；".join(reasons)))
+                                        reasons="；".join(reasons), citation=law.citation("legal_review_required")))
             continue
         officers = decision.get("officers") if isinstance(decision.get("officers"), list) else []
         reviewer = review.get("reviewer")
         if reviewer is not None and reviewer in officers:
             findings.append(finding("E-REVIEW-BY-CASE-OFFICER", doc.display, doc.line_of(("legal_review", "reviewer")),
-                                    case=case, reviewer=reviewer, name=names.get(reviewer, "")))
+                                    case=case, reviewer=reviewer, name=names.get(reviewer, ""),
+                                    citation=law.citation("reviewer_not_case_officer")))
         findings += counted(doc, ("legal_review", "submitted"), lambda: _dates(doc, decision, review, law, calendar))
     return findings
 
@@ -71,7 +72,8 @@ def _dates(doc, decision, review, law, calendar) -> list:
         decided = None
     if decided is not None and decided < completed:
         findings.append(finding("E-REVIEW-AFTER-DECISION", doc.display, doc.line_of(("decided",)), case=case,
-                                decided=chinese_date(decided), completed=span["completed"]))
+                                decided=chinese_date(decided), completed=span["completed"],
+                                citation=law.citation("legal_review_required")))
     limit, extension = law["legal_review_working_days"], law["legal_review_extension_working_days"]
     days = calendar.working_days_between(submitted, completed)
     citation = law.citation("legal_review_working_days")

@@ -1,7 +1,7 @@
 """The yearly analysis of enforcement (年度执法数据说明): which years are owed, and by when.
 
-国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）3: each bureau publishes its previous
-year's enforcement figures and analysis by 31 January. Years before the law parameter
+Each bureau publishes its previous year's enforcement figures and analysis by a day of January
+(law parameter `annual_report_due_day_of_january`, with its citation). Years before the law parameter
 `annual_report_first_year` are not owed: the county did not keep its data in gongshi yet.
 The check stage reports the years owed (late from 1 February, due during January); `gongshi
 status` lists them with the running year, whose analysis falls due next January.
@@ -12,12 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-DUE_CITATION = "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）3"
-
-
-def report_due(year: int) -> date:
-    """The analysis and figures of `year` are published by 31 January of the year after."""
-    return date(year + 1, 1, 31)
+def report_due(year: int, day_of_january: int) -> date:
+    """The analysis and figures of `year` are published by that day of January of the year after."""
+    return date(year + 1, 1, day_of_january)
 
 
 @dataclass(frozen=True)
@@ -39,6 +36,7 @@ def written_years(annual: dict | None) -> set[int]:
     return {r["year"] for r in reports or [] if isinstance(r, dict) and isinstance(r.get("year"), int)}
 
 
-def reports_owed(written: set[int], first_year: int, today: date) -> list[ReportOwed]:
+def reports_owed(written: set[int], first_year: int, day_of_january: int, today: date) -> list[ReportOwed]:
     """Every year from `first_year` up to the running one whose analysis is not written, oldest first."""
-    return [ReportOwed(year, report_due(year)) for year in range(first_year, today.year + 1) if year not in written]
+    return [ReportOwed(year, report_due(year, day_of_january)) for year in range(first_year, today.year + 1)
+            if year not in written]

@@ -11,7 +11,10 @@ from __future__ import annotations
 import calendar as month_calendar
 from datetime import date, timedelta
 
-WITHDRAWAL_EVENTS = ("变更", "撤销", "确认违法", "确认无效")
+from .parameters import COMMON
+
+# Fixed by the law for every kind of bureau: read from their parameters, where each is cited.
+WITHDRAWAL_EVENTS = COMMON["withdrawal_events"].value
 CORRECTION = "更正"
 REMADE = "重新作出"
 CREDIT_REPAIR = "信用修复"
@@ -22,8 +25,7 @@ PUBLICITY_PERIODS = {
     "一般": ("publicity_months_general", "publicity_min_months_general"),
     "严重": ("publicity_months_serious", "publicity_min_months_serious"),
 }
-# The publicity periods of 信用修复管理办法 are those of 行政处罚 information.
-KINDS_WITH_PUBLICITY_PERIOD = ("行政处罚",)
+KINDS_WITH_PUBLICITY_PERIOD = COMMON["kinds_with_publicity_period"].value
 
 
 def never_published(decision: dict) -> bool:
@@ -76,7 +78,7 @@ def credit_repair(decision: dict) -> tuple[int, dict] | None:
 
 
 def publication_deadline(decision: dict, law, calendar) -> date:
-    """The last day to publish: 7 or 20 working days after the decision (国办发〔2018〕118号)."""
+    """The last day to publish: so many working days after the decision (law.publish_within)."""
     return calendar.add_working_days(date.fromisoformat(decision["decided"]), law.publish_within(decision["kind"]))
 
 

@@ -1,11 +1,28 @@
-"""Every legal number gongshi applies, with where it comes from. Counties may override values in
-`site_config/<县>.yml` under `extra.law` (a province with a stricter rule, say); the citation
-then reads from the county's own file.
+"""Every legal value gongshi applies, with where it comes from and which way a county may change it.
+
+A value comes from the county's law profile (profiles.py: the kind of bureau it is). A county may
+override a value under `extra.law` in `site_config/<县>.yml` — only in the stricter direction, and
+with the citation of the rule that makes it stricter:
+
+    extra:
+      law:
+        withdraw_within_working_days: {value: 2, citation: 川医保发〔2026〕1号 第五条}
+
+A message then gives the county's value and cites both texts: the national one it applies, and the
+county's own. A looser value is refused (`law_overrides`, reported by check/site_config.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from . import sources
+
+# Which way a county may change a value.
+LOWER = "lower"     # a shorter period, a smaller amount: only lower values
+HIGHER = "higher"   # more officers, a longer minimum: only higher values
+FIXED = "fixed"     # set by the law alone
+FREE = "free"       # a setting of gongshi's, or a value the law leaves to the county (cited when changed)
 
 
 @dataclass(frozen=True)
@@ -13,79 +30,146 @@ class Parameter:
     value: object
     title: str
     citation: str
+    stricter: str = FIXED
+    unit: str = ""
 
 
-DEFAULTS: dict[str, Parameter] = {
+# The values every profile shares: the law of administrative penalties and of disclosure.
+COMMON: dict[str, Parameter] = {
     "publish_within_working_days_penalty": Parameter(
-        7, "行政处罚、行政许可决定的公示期限（工作日）",
-        "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）1"),
+        7, "行政处罚、行政许可决定的公示期限", f"{sources.GUIDANCE} 二（三）", LOWER, "个工作日"),
     "publish_within_working_days_other": Parameter(
-        20, "其他执法决定的公示期限（工作日）",
-        "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）1"),
+        20, "其他执法决定的公示期限", f"{sources.GUIDANCE} 二（三）", LOWER, "个工作日"),
+    "short_period_kinds": Parameter(
+        ("行政处罚", "行政许可"), "公示期限较短的决定类别", f"{sources.GUIDANCE} 二（三）"),
     "min_case_officers": Parameter(
-        2, "承办执法人员最少人数", "《行政处罚法》第四十二条；《医疗保障基金使用监督管理条例》第二十九条；《行政强制法》第十八条"),
-    "deadline_warning_working_days": Parameter(
-        2, "到期前提醒（工作日）", "gongshi 默认：到期前 2 个工作日给出警告"),
-    # 医疗保障基金使用监督管理条例 fines, as multiples of the loss or the fraud (or, Art 39, in yuan)
-    "fine_loss_multiple_min_art38": Parameter(1, "第三十八条罚款下限（造成损失金额的倍数）", "《医疗保障基金使用监督管理条例》第三十八条"),
-    "fine_loss_multiple_max_art38": Parameter(2, "第三十八条罚款上限（造成损失金额的倍数）", "《医疗保障基金使用监督管理条例》第三十八条"),
-    "fine_fraud_multiple_min": Parameter(2, "骗取医保基金罚款下限（骗取金额的倍数）", "《医疗保障基金使用监督管理条例》第三十七条、第四十条、第四十一条第二款"),
-    "fine_fraud_multiple_max": Parameter(5, "骗取医保基金罚款上限（骗取金额的倍数）", "《医疗保障基金使用监督管理条例》第三十七条、第四十条、第四十一条第二款"),
-    "fine_yuan_min_art39": Parameter(10000, "第三十九条罚款下限（元）", "《医疗保障基金使用监督管理条例》第三十九条"),
-    "fine_yuan_max_art39": Parameter(50000, "第三十九条罚款上限（元）", "《医疗保障基金使用监督管理条例》第三十九条"),
-    # 重大执法决定法制审核
-    "major_decision_amount_yuan": Parameter(
-        100000, "追回或者拒付医保基金“数额较大”的标准（元，达到即为重大执法决定）",
-        "国家医疗保障局《医疗保障系统全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度实施办法（试行）》五（二）2(1)；"
-        "具体数额由本县重大执法决定法制审核目录清单确定，gongshi 默认 10 万元"),
-    "legal_review_working_days": Parameter(
-        10, "法制审核期限（工作日）", "国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（四）2"),
-    "legal_review_extension_working_days": Parameter(
-        10, "法制审核经批准可延长（工作日）", "国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（四）2"),
-    # 行政处罚法 第八十五条: its 三日 are working days
+        2, "承办执法人员最少人数", f"{sources.PENALTY_LAW}第四十二条；{sources.COMPULSION_LAW}第十八条", HIGHER, "名"),
+    "kinds_needing_two_officers": Parameter(
+        ("行政处罚", "行政强制", "行政检查"), "须由两名以上执法人员实施的决定类别",
+        f"{sources.PENALTY_LAW}第四十二条、第五十五条；{sources.COMPULSION_LAW}第十八条"),
     "withdraw_within_working_days": Parameter(
-        3, "决定被撤销、变更、确认违法或无效后撤下公示的期限（工作日）",
-        "《行政处罚法》第四十八条第二款：行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内撤回行政处罚决定信息并公开说明理由；第八十五条：三日指工作日"),
-    # 信用修复管理办法 (国家发展改革委令2025年第36号): publicity periods of 行政处罚 information, in months
-    "publicity_months_minor": Parameter(3, "轻微失信信息最长公示期（月）", "《信用修复管理办法》（国家发展改革委令2025年第36号）"),
-    "publicity_months_general": Parameter(12, "一般失信信息最长公示期（月）", "《信用修复管理办法》（国家发展改革委令2025年第36号）"),
-    "publicity_min_months_general": Parameter(3, "一般失信信息最短公示期（月，期满方可信用修复）", "《信用修复管理办法》（国家发展改革委令2025年第36号）"),
-    "publicity_months_serious": Parameter(36, "严重失信信息最长公示期（月）", "《信用修复管理办法》（国家发展改革委令2025年第36号）"),
-    "publicity_min_months_serious": Parameter(12, "严重失信信息最短公示期（月，期满方可信用修复）", "《信用修复管理办法》（国家发展改革委令2025年第36号）"),
-    # Annual statistics: published by 31 January (国办发〔2018〕118号 二（三）; 赣医保 seed 000 item 20)
+        3, "决定被变更、撤销、确认违法或者确认无效后撤下公示的期限",
+        f"{sources.PENALTY_LAW}第四十八条第二款：行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内"
+        "撤回行政处罚决定信息并公开说明理由；第八十五条：三日指工作日", LOWER, "个工作日"),
+    "withdrawal_events": Parameter(
+        ("变更", "撤销", "确认违法", "确认无效"), "撤下公示的事件", f"{sources.PENALTY_LAW}第四十八条第二款"),
+    "mitigation": Parameter(
+        None, "从轻、减轻处罚",
+        f"{sources.PENALTY_LAW}第三十二条；{sources.DISCRETION_GUIDANCE} 二（三）：从轻处罚在法定幅度内选择较低的处罚，"
+        "减轻处罚在法定幅度以下"),
+    "adult_age": Parameter(
+        18, "成年年龄（不满的为未成年人，其决定不公示）",
+        f"{sources.CIVIL_CODE}第十七条；{sources.MINORS_LAW}第一百零三条", FIXED, "周岁"),
+    "annual_report_due_day_of_january": Parameter(
+        31, "上一年度行政执法总体情况数据的公开期限（次年 1 月的第几日前）", f"{sources.GUIDANCE} 二（三）", LOWER, "日"),
+    "deadline_warning_working_days": Parameter(
+        2, "到期前提醒", "gongshi 的设置：到期前 2 个工作日给出警告", FREE, "个工作日"),
+    "certificate_warning_days": Parameter(
+        30, "执法证到期前提醒", "gongshi 的设置：到期前 30 日列入 gongshi status", FREE, "日"),
     "annual_report_first_year": Parameter(
         2021, "从哪一年起检查年度执法数据说明",
-        "《医疗保障基金使用监督管理条例》自 2021 年 5 月 1 日起施行；本县开始用 gongshi 之前的年份可以在 extra.law 中跳过"),
-    "certificate_warning_days": Parameter(30, "执法证到期前提醒（日）", "gongshi 默认：到期前 30 日列入 gongshi status"),
+        "gongshi 的设置：本县开始用 gongshi 登记执法决定的年份，之前的年度不检查", FREE, "年"),
+    # Publicity periods of 行政处罚 information (信用修复管理办法), counted from the decision date.
+    "kinds_with_publicity_period": Parameter(
+        ("行政处罚",), "有公示期的决定类别（期满撤下）", f"{sources.CREDIT_REPAIR_2025}"),
+    "publicity_months_minor": Parameter(3, "轻微失信信息最长公示期", sources.CREDIT_REPAIR_2025, LOWER, "个月"),
+    "publicity_months_general": Parameter(12, "一般失信信息最长公示期", sources.CREDIT_REPAIR_2025, LOWER, "个月"),
+    "publicity_min_months_general": Parameter(
+        3, "一般失信信息最短公示期（期满方可信用修复）", sources.CREDIT_REPAIR_2025, HIGHER, "个月"),
+    "publicity_months_serious": Parameter(36, "严重失信信息最长公示期", sources.CREDIT_REPAIR_2025, LOWER, "个月"),
+    "publicity_min_months_serious": Parameter(
+        12, "严重失信信息最短公示期（期满方可信用修复）", sources.CREDIT_REPAIR_2025, HIGHER, "个月"),
 }
-
-# The kinds of decision that take the shorter period.
-SHORT_PERIOD_KINDS = ("行政处罚", "行政许可")
 
 
 @dataclass(frozen=True)
 class Law:
+    """The law as one county applies it: its profile's values with the county's stricter ones."""
+
     values: dict
+    profile: object                                      # its profiles.Profile
+    own_citations: dict = field(default_factory=dict)   # name → the county's citation of its override
 
     def __getitem__(self, name: str):
         return self.values[name]
 
+    @property
+    def parameters(self) -> dict:
+        return self.profile.parameters
+
     def citation(self, name: str) -> str:
-        return DEFAULTS[name].citation
+        """What a message cites for `name`: the national text, and the county's own where it overrides it."""
+        national = self.parameters[name].citation
+        own = self.own_citations.get(name)
+        return f"{national}；本县规定：{own}" if own else national
+
+    def publish_key(self, kind: str) -> str:
+        return "publish_within_working_days_penalty" if kind in self.values["short_period_kinds"] \
+            else "publish_within_working_days_other"
 
     def publish_within(self, kind: str) -> int:
-        key = "publish_within_working_days_penalty" if kind in SHORT_PERIOD_KINDS else "publish_within_working_days_other"
-        return self.values[key]
+        return self.values[self.publish_key(kind)]
 
     def publish_citation(self, kind: str) -> str:
-        key = "publish_within_working_days_penalty" if kind in SHORT_PERIOD_KINDS else "publish_within_working_days_other"
-        return DEFAULTS[key].citation
+        return self.citation(self.publish_key(kind))
+
+
+@dataclass(frozen=True)
+class Override:
+    """A value under a county's `extra.law`, as written."""
+    name: str
+    value: object
+    citation: str | None
+    path: tuple           # where it is in the site config, for the finding's line
+
+
+def written_overrides(config_data) -> tuple[str | None, list[Override]]:
+    """The profile a county names and the values it overrides, from its site config as loaded."""
+    config = config_data if isinstance(config_data, dict) else {}
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    law = extra.get("law") if isinstance(extra.get("law"), dict) else {}
+    profile = law.get("profile") if isinstance(law.get("profile"), str) else None
+    found = []
+    for name, written in law.items():
+        if name == "profile":
+            continue
+        if isinstance(written, dict):
+            value, citation = written.get("value"), written.get("citation")
+            found.append(Override(name, value, citation if isinstance(citation, str) and citation.strip() else None,
+                                  ("extra", "law", name, "value")))
+        else:
+            found.append(Override(name, written, None, ("extra", "law", name)))
+    return profile, found
+
+
+def is_number(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def looser(parameter: Parameter, value) -> bool:
+    """Whether `value` is looser than the profile's, in the direction the parameter may change."""
+    return (parameter.stricter == LOWER and value > parameter.value) or \
+        (parameter.stricter == HIGHER and value < parameter.value)
+
+
+def applies(parameter: Parameter | None, override: Override) -> bool:
+    """Whether a county's override is one gongshi applies: a number, for a value that may change, not looser."""
+    return parameter is not None and parameter.stricter != FIXED and is_number(override.value) \
+        and is_number(parameter.value) and not looser(parameter, override.value)
 
 
 def county_law(county) -> Law:
-    values = {name: p.value for name, p in DEFAULTS.items()}
-    config = county.config.data if county.config is not None and isinstance(county.config.data, dict) else {}
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    overrides = extra.get("law") if isinstance(extra.get("law"), dict) else {}
-    values.update({k: v for k, v in overrides.items() if k in DEFAULTS and isinstance(v, int) and not isinstance(v, bool)})
-    return Law(values)
+    from .profiles import profile_named   # profiles build on the parameters above
+
+    config = county.config.data if county.config is not None else None
+    named, overrides = written_overrides(config)
+    profile = profile_named(named)
+    values = {name: p.value for name, p in profile.parameters.items()}
+    own = {}
+    for override in overrides:
+        parameter = profile.parameters.get(override.name)
+        if applies(parameter, override):
+            values[override.name] = override.value
+            if override.citation and override.value != parameter.value:
+                own[override.name] = override.citation
+    return Law(values, profile, own)

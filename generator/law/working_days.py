@@ -62,6 +62,13 @@ class WorkingCalendar:
                 count -= 1
         return day
 
+    def is_within(self, start: date, count: int, day: date) -> bool:
+        """Whether `day` is on or before the `count`-th working day after `start`. Only the days up to
+        `day` are asked about: a decision of 10 December published on 15 December is on time
+        whatever the next year's holidays are."""
+        elapsed = self.working_days_between(start, day)
+        return elapsed < count or (elapsed == count and self.is_working_day(day))
+
     def working_days_between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end` (0 when end <= start)."""
         count, day = 0, start

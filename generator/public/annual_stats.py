@@ -1,7 +1,7 @@
 """Annual enforcement statistics (年度执法数据): aggregates of one county's decisions for one year.
 
-Each bureau publishes its previous year's enforcement figures and a written analysis by 31 January
-(国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）3). The figures are counted here from the
+Each bureau publishes its previous year's enforcement figures and a written analysis in January
+(law parameter `annual_report_due_day_of_january`, with its citation). The figures are counted here from the
 decisions kept in git; the analysis is written by the staff in annual.yml.
 
 What is counted, for a year Y, as of `today`:
@@ -183,10 +183,7 @@ class CountyYear:
     stats: YearStats
     report: bool         # annual.yml holds the analysis of this year
     recorded_from: int   # decisions are kept in gongshi from this year on
-
-    @property
-    def due(self) -> date:
-        return report_due(self.stats.year)
+    due: date            # by when the year's figures and analysis are published
 
 
 def county_year(county, year: int, today: date) -> CountyYear:
@@ -194,4 +191,5 @@ def county_year(county, year: int, today: date) -> CountyYear:
     The report is made even from content with errors, so a name typed as a number is masked too."""
     name = redact_text(str((county.data("subject") or {}).get("name", county.id)))[0]
     return CountyYear(county.id, name, annual_statistics(county, year, today),
-                      year in written_years(county.data("annual")), recorded_from(county))
+                      year in written_years(county.data("annual")), recorded_from(county),
+                      report_due(year, county_law(county)["annual_report_due_day_of_january"]))

@@ -23,7 +23,7 @@ from generator.validate import validate
 from ..conftest import PROJECT
 
 ANNUAL = "content/shili/annual.yml"
-CITATION = "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）3"
+CITATION = "《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号） 二（三）；国家医疗保障局《医疗保障系统全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度实施办法（试行）》 三（三）3"
 
 OFFICERS = "officers: [zhang-shili, li-shifan]\n"
 

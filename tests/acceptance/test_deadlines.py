@@ -6,8 +6,8 @@ import pytest
 
 PENDING = "content/shili/decisions/2026-001.yml"     # 行政处罚, decided Wed 2026-11-18, not yet published
 PUBLISHED = "content/shili/decisions/2025-001.yml"   # decided Mon 2025-05-12, published 2025-05-16
-CITATION = "国办发〔2018〕118号 二（三）；赣医保办发〔2020〕8号 （三）1"
-OFFICER_CITATION = "《行政处罚法》第四十二条；《医疗保障基金使用监督管理条例》第二十九条；《行政强制法》第十八条"
+CITATION = "《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号） 二（三）；国家医疗保障局《医疗保障系统全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度实施办法（试行）》 三（三）1"
+OFFICER_CITATION = "《中华人民共和国行政处罚法》第四十二条；《医疗保障基金使用监督管理条例》第二十九条；《中华人民共和国行政强制法》第十八条"
 CLEAN = "检查通过：没有发现问题。"
 LATE = (PUBLISHED, "published: '2025-05-16'", "published: '2025-05-23'")
 
@@ -50,12 +50,15 @@ def test_the_clerk_reads_one_exact_line(clerk_reads, edits, today, expected):
 
 
 def test_deadline_in_a_year_nobody_knows_names_the_file_to_add(project, gongshi):
-    project.edit(PENDING, "decided: '2026-11-18'", "decided: '2026-12-25'")
-    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-12-28")
+    # Thu 12/24 → 12/25, 28, 29, 30, 31 (5 working days): on 12/31 two are left, on a day of 2027
+    project.edit(PENDING, "decided: '2026-11-18'", "decided: '2026-12-24'")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-12-31")
     assert code == 1
     assert f"{PENDING}:7: E-CALENDAR-YEAR 计算 示医保罚〔2026〕1号 的期限需要 2027 年的法定节假日安排，日历库中还没有 — " \
            "请按国务院办公厅《关于2027年部分节假日安排的通知》新建 site_config/calendar/2027.yml，" \
            "格式见 schemas/calendar.schema.json" in lines
+
+    project.edit(PENDING, "decided: '2026-12-24'", "decided: '2026-12-25'")
 
     # A 2027 file for the test (not the real notice): 1/1–1/3 off. Fri 12/25 → 12/28–31 (1–4), 1/4–1/6 (5–7)
     project.write("site_config/calendar/2027.yml", "year: 2027\nsource: 测试用安排\n"
@@ -105,10 +108,24 @@ def test_a_calendar_file_with_a_duplicate_key_is_still_checked(project, gongshi)
 
 
 def test_a_calendar_file_with_a_duplicate_key_is_not_used(project, gongshi):
-    project.edit(PENDING, "decided: '2026-11-18'", "decided: '2026-12-25'")
+    project.edit(PENDING, "decided: '2026-11-18'", "decided: '2026-12-24'")
     project.write("site_config/calendar/2027.yml", "year: 2027\nsource: 测试\nsource: 测试\nholidays: []\nworkdays: []\n")
-    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-12-28")
+    code, lines = gongshi("validate", "--county", "shili", "--today", "2026-12-31")
     assert code == 1
     assert [line.split(" — ")[0] for line in lines[:-1]] == [   # the deadline in 2027 still cannot be counted
         f"{PENDING}:7: E-CALENDAR-YEAR 计算 示医保罚〔2026〕1号 的期限需要 2027 年的法定节假日安排，日历库中还没有",
         "site_config/calendar/2027.yml:3: E-YAML-DUPKEY 字段 source 在第 2 行和第 3 行重复出现，后一个会悄悄覆盖前一个"]
+
+
+@pytest.mark.parametrize("edits, today", [
+    # 其他 (20 working days): decided 12/10, published 12/15, on time whatever 2027's holidays are
+    pytest.param([(PUBLISHED, "kind: 行政处罚", "kind: 行政检查"), (PUBLISHED, "decided: '2025-05-12'", "decided: '2026-12-10'"),
+                  (PUBLISHED, "published: '2025-05-16'", "published: '2026-12-15'"),
+                  (PUBLISHED, "  date: '2025-05-14'", "  date: '2026-12-14'")], "2026-12-31", id="published-in-december"),
+    # 行政处罚 decided Fri 12/25, pending on Mon 12/28: six working days left, none of them asked about yet
+    pytest.param([(PENDING, "decided: '2026-11-18'", "decided: '2026-12-25'")], "2026-12-28", id="pending-into-january"),
+])
+def test_the_next_year_s_calendar_is_asked_for_only_when_the_answer_depends_on_it(project, gongshi, edits, today):
+    project.apply(edits)
+    lines = gongshi("validate", "--county", "shili", "--today", today)[1]
+    assert not any(" E-CALENDAR-YEAR " in line for line in lines), lines

@@ -12,12 +12,14 @@ PATH = "content/shili/decisions/2026-080.yml"
 CASE = "示医保罚〔2026〕80号"
 TODAY = ("--county", "shili", "--today", "2026-11-23")
 REGULATION = "《医疗保障基金使用监督管理条例》"
-FRAUD_CITATION = f"{REGULATION}第三十七条、第四十条、第四十一条第二款"
-REVIEW_CITATION = "国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（四）2"
+FRAUD_CITATION = REGULATION   # + the article: each has its own parameters
+NHSA = "国家医疗保障局《医疗保障系统全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度实施办法（试行）》"
+REVIEW_CITATION = f"{NHSA} 五（四）2"
+MITIGATION_CITATION = "《中华人民共和国行政处罚法》第三十二条；《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》（国办发〔2022〕27号） 二（三）：从轻处罚在法定幅度内选择较低的处罚，减轻处罚在法定幅度以下"
 OWN_CODES = ("E-FINE-", "E-MITIGATION-", "E-REVIEW-")
 
 HINT_ABOVE = "从轻、减轻处罚都不能高于法定上限；请核对罚款金额、outcome 中的基数和 basis 中的条款"
-HINT_BELOW = ("低于法定下限只能是减轻处罚（《行政处罚法》第三十二条）：确有减轻情形的，请在 mitigation 中写 "
+HINT_BELOW = (f"低于法定下限只能是减轻处罚（{MITIGATION_CITATION}）：确有减轻情形的，请在 mitigation 中写 "
               "type: 减轻 和 ground 或 exemption；否则请核对罚款金额")
 GROUND = "第三十二条第（一）项 主动消除或者减轻违法行为危害后果"
 
@@ -105,18 +107,18 @@ def test_fraud_fines_from_two_to_five_times(check, article, label):
     assert check(decision("  fine: 25000\n  fraud: 5000\n", basis=(article,))) == []
     assert check(decision("  fine: 7500\n  fraud: 5000\n", basis=(article,))) == [
         f"{PATH}:16: E-FINE-BELOW-MIN 决定 {CASE} 的罚款 7,500元 低于法定下限：按{label} 骗取金额5,000元的2倍至5倍，"
-        f"即10,000元至25,000元（{FRAUD_CITATION}） — {HINT_BELOW}"]
+        f"即10,000元至25,000元（{FRAUD_CITATION}{label}） — {HINT_BELOW}"]
     assert check(decision("  fine: 30000\n  fraud: 5000\n", basis=(article,))) == [
         f"{PATH}:16: E-FINE-ABOVE-MAX 决定 {CASE} 的罚款 30,000元 超过法定上限：按{label} 骗取金额5,000元的2倍至5倍，"
-        f"即10,000元至25,000元（{FRAUD_CITATION}） — {HINT_ABOVE}"]
+        f"即10,000元至25,000元（{FRAUD_CITATION}{label}） — {HINT_ABOVE}"]
 
 
 def test_without_basis_the_article_is_read_from_the_power(check, gongshi):
     # CF-004 is 第四十一条 (个人骗保)
     assert check(decision("  fine: 6000\n  fraud: 3000\n", basis=None, power="CF-004")) == []
     assert check(decision("  fine: 3000\n  fraud: 3000\n", basis=None, power="CF-004")) == [
-        f"{PATH}:16: E-FINE-BELOW-MIN 决定 {CASE} 的罚款 3,000元 低于法定下限：按第四十一条第二款 骗取金额3,000元的2倍至5倍，"
-        f"即6,000元至15,000元（{FRAUD_CITATION}） — {HINT_BELOW}"]
+        f"{PATH}:16: E-FINE-BELOW-MIN 决定 {CASE} 的罚款 3,000元 低于法定下限：按第四十一条 骗取金额3,000元的2倍至5倍，"
+        f"即6,000元至15,000元（{REGULATION}第四十一条第二款） — {HINT_BELOW}"]
     # the sample 2025-002: power CF-003 (第四十条), fraud 3,600元, fine 7,200元 = 2 times
     assert own(gongshi("validate", *TODAY)[1], "content/shili/decisions/2025-002.yml") == []
 
@@ -129,7 +131,7 @@ def test_a_fine_fitting_any_one_of_the_cited_articles_passes(check):
     assert check(decision("  fine: 4000\n  loss: 1000\n  fraud: 3000\n", basis=two)) == [
         f"{PATH}:16: E-FINE-BELOW-MIN 决定 {CASE} 的罚款 4,000元 低于法定下限：所引各条中符合任一条即可——"
         "按第三十八条 造成医疗保障基金损失金额1,000元的1倍至2倍，即1,000元至2,000元；"
-        f"按第四十条 骗取金额3,000元的2倍至5倍，即6,000元至15,000元（{REGULATION}第三十八条；{FRAUD_CITATION}） — {HINT_BELOW}"]
+        f"按第四十条 骗取金额3,000元的2倍至5倍，即6,000元至15,000元（{REGULATION}第三十八条；{REGULATION}第四十条） — {HINT_BELOW}"]
 
 
 # --- fines: 第三十九条, 10,000 to 50,000 yuan, only after 拒不改正 ---
@@ -137,8 +139,8 @@ def test_a_fine_fitting_any_one_of_the_cited_articles_passes(check):
 def test_article_39_fine_needs_refusal_to_correct(check):
     assert check(decision("  fine: 10000\n", basis=None, power="CF-002")) == [
         f"{PATH}:16: E-FINE-NOT-REFUSED 决定 {CASE} 依据{REGULATION}第三十九条处罚款，但该条只对经责令改正拒不改正的处"
-        "10,000元至50,000元的罚款，outcome 中没有写明拒不改正 — 当事人经责令改正拒不改正的，请在 outcome 中写 "
-        "refused_to_correct: true；已经改正的，不能依第三十九条处罚款"]
+        "10,000元至50,000元的罚款，outcome 中没有写明经责令改正拒不改正 — 属于这种情形的，请在 outcome 中写 "
+        "refused_to_correct: true；不属于的，不能依第三十九条处罚款"]
 
 
 def test_article_39_fine_from_ten_to_fifty_thousand(check):
@@ -168,7 +170,7 @@ def test_lighter_penalty_below_the_minimum_is_an_error(check):
     assert check(decision("  fine: 5000\n  loss: 10000\n", extra=mitigation("从轻"))) == [
         f"{PATH}:16: E-FINE-LIGHTER-BELOW-MIN 决定 {CASE} 写的是从轻处罚，罚款 5,000元 却低于法定下限：按第三十八条 "
         f"造成医疗保障基金损失金额10,000元的1倍至2倍，即10,000元至20,000元（{REGULATION}第三十八条）；"
-        "从轻处罚只能在法定幅度内选择较低的罚款，低于下限的是减轻处罚（《行政处罚法》第三十二条） — "
+        f"从轻处罚只能在法定幅度内选择较低的罚款，低于下限的是减轻处罚（{MITIGATION_CITATION}） — "
         "确属减轻处罚的，请把 mitigation 的 type 改为 减轻；否则请把罚款改到法定幅度内"]
     assert check(decision("  fine: 10000\n  loss: 10000\n", extra=mitigation("从轻"))) == []
 
@@ -177,13 +179,13 @@ def test_mitigation_must_cite_its_ground_or_exemption(check):
     text = decision("  fine: 5000\n  loss: 10000\n", extra=mitigation("减轻", ground=None))
     assert check(text) == [
         f"{PATH}:{line_of(text, 'mitigation:')}: E-MITIGATION-GROUND 决定 {CASE} 写了减轻处罚，但没有写明依据；"
-        "从轻、减轻处罚须有法定情形（《行政处罚法》第三十二条） — 请在 mitigation 中写 ground（《行政处罚法》第三十二条的哪一项）"
+        f"从轻、减轻处罚须有法定情形（{MITIGATION_CITATION}） — 请在 mitigation 中写 ground（法定情形的哪一项）"
         "或 exemption（exemptions.yml 中从轻、减轻处罚清单的编号）；没有法定情形的，请删除 mitigation，在法定幅度内处罚"]
     # even with no fine to measure
     text = decision("  warning: true\n  loss: 10000\n", extra=mitigation("从轻", ground=None))
     assert [line.split(" — ")[0] for line in check(text)] == [
         f"{PATH}:{line_of(text, 'mitigation:')}: E-MITIGATION-GROUND 决定 {CASE} 写了从轻处罚，但没有写明依据；"
-        "从轻、减轻处罚须有法定情形（《行政处罚法》第三十二条）"]
+        f"从轻、减轻处罚须有法定情形（{MITIGATION_CITATION}）"]
 
 
 def test_no_mitigation_goes_above_the_maximum(check):
@@ -210,7 +212,7 @@ def review(submitted: str = "2026-03-16", completed: str = "2026-03-27", extende
 
 def missing(reasons: str) -> str:
     return (f"{PATH}:4: E-REVIEW-MISSING 决定 {CASE} 属于重大执法决定（{reasons}），但没有法制审核记录；作出重大执法决定前"
-            f"必须经过法制审核（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（二）1、2） — {MISSING_HINT}")
+            f"必须经过法制审核（{NHSA} 五（二）1、2） — {MISSING_HINT}")
 
 
 def test_a_large_amount_recovered_or_refused_needs_legal_review(check, project):
@@ -244,7 +246,7 @@ def test_a_case_officer_may_not_review_the_case(check):
     text = decision("  fine: 10000\n  loss: 10000\n", officers="[zhang-shili, chen-xugou]", extra=review())
     assert check(text) == [
         f"{PATH}:{line_of(text, '  reviewer:')}: E-REVIEW-BY-CASE-OFFICER 决定 {CASE} 的法制审核人员 陈虚构（chen-xugou）"
-        "也是本案的承办执法人员；参与该次执法的人员不得对其进行法制审核（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（一）2） — "
+        f"也是本案的承办执法人员；参与该次执法的人员不得对其进行法制审核（{NHSA} 五（一）2） — "
         "请由未参与本案的法制审核人员审核，并在 legal_review 的 reviewer 中填写其编号"]
 
 
@@ -297,7 +299,7 @@ def test_a_decision_may_not_precede_its_review(check):
                     extra=review("2026-03-16", "2026-03-27"))
     assert check(text) == [
         f"{PATH}:4: E-REVIEW-AFTER-DECISION 决定 {CASE} 于 2026年3月20日 作出，早于法制审核完成日期 2026年3月27日；"
-        "未经法制审核的，不得作出决定（国家医疗保障局《医疗保障系统“三项制度”实施办法（试行）》五（二）1） — "
+        f"未经法制审核的，不得作出决定（{NHSA} 五（二）1、2） — "
         "请核对作出决定日期（decided）和审核完成日期（legal_review 的 completed）"]
     # decided the day the review is completed
     assert check(decision("  fine: 10000\n  loss: 10000\n", decided="2026-03-27", published="2026-03-31",

@@ -402,7 +402,8 @@ def test_a_party_under_eighteen_by_id_number_must_be_flagged_a_minor(project, go
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
     assert code == 1
     assert "content/shili/decisions/2026-090.yml:4: E-PARTY-MINOR 当事人身份证号显示其在 2026年10月9日 作出决定时未满 18 周岁，" \
-           "但没有写 minor: true — 当事人是未成年人的决定不得公示：请在 party 中写 minor: true" in lines
+           "但没有写 minor: true（《中华人民共和国民法典》第十七条；《中华人民共和国未成年人保护法》第一百零三条） — " \
+           "当事人是未成年人的决定不得公示：请在 party 中写 minor: true" in lines
 
 
 def test_a_party_with_a_published_and_a_pending_decision_may_be_named(project, gongshi):

@@ -17,7 +17,7 @@ REVOKED_CASE = "示医保罚〔2026〕2号"
 NOTICE = "shili/decisions/2026-002/index.html"
 EXPIRED = "content/shili/decisions/2025-003.yml"
 CORRECTED = "content/shili/decisions/2025-001.yml"
-TAKEDOWN_CITATION = ("《行政处罚法》第四十八条第二款：行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内"
+TAKEDOWN_CITATION = ("《中华人民共和国行政处罚法》第四十八条第二款：行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内"
                      "撤回行政处罚决定信息并公开说明理由；第八十五条：三日指工作日")
 
 
@@ -90,7 +90,7 @@ CLEAN = "检查通过：没有发现问题。"
     pytest.param([(REMADE, "kind: 行政处罚", "kind: 行政检查"),
                   (REMADE, LAST_LINE_OF_REMADE, LAST_LINE_OF_REMADE + "history:\n  - event: 信用修复\n    date: '2026-11-20'\n")],
                  "2026-11-23",
-                 f"{REMADE}:37: E-CREDIT-REPAIR-KIND 决定 示医保罚〔2026〕4号 是行政检查决定，信用修复只适用于行政处罚信息（《信用修复管理办法》） — "
+                 f"{REMADE}:37: E-CREDIT-REPAIR-KIND 决定 示医保罚〔2026〕4号 是行政检查决定，信用修复只适用于行政处罚信息（《信用修复管理办法》（国家发展改革委令2025年第36号）） — "
                  "请删除这条信用修复记录，或核对决定类别", id="credit-repair-not-a-penalty"),
     pytest.param([(REVOKED, "decision: 2026-003", "decision: 2026-030")], "2026-11-23",
                  f"{REVOKED}:39: E-REF-UNKNOWN 字段 history[2].decision 引用的执法决定 2026-030 不存在 — 已有的编号："
@@ -147,14 +147,15 @@ def test_a_decision_is_public_until_the_last_day_of_its_period(project, gongshi)
 
 def test_a_county_may_set_a_shorter_period_but_not_a_longer_one(project, gongshi):
     # 2025-001 is 严重 (decided 2025-05-12): 36 months by default, 12 in a county that says so
-    project.edit("site_config/shili.yml", "  law:\n", "  law:\n    publicity_months_serious: 12\n")
+    project.edit("site_config/shili.yml", "  law:\n", "  law:\n    publicity_months_serious: {value: 12, citation: 示医保发〔2026〕2号}\n")
     _build(gongshi)
     assert found_anywhere(project.file("site"), "示医保罚〔2025〕1号") == []
-    project.edit("site_config/shili.yml", "publicity_months_serious: 12", "publicity_months_serious: 48")
+    project.edit("site_config/shili.yml", "{value: 12,", "{value: 48,")
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
     assert code == 1
-    assert "site_config/shili.yml:14: E-SCHEMA-RANGE 字段 extra.law.publicity_months_serious（严重失信信息公示期（月，默认 36））" \
-           "的值 48 超出允许范围（最小 12、最大 36） — 请改在范围之内。" in lines
+    assert "site_config/shili.yml:14: E-LAW-LOOSER 本县把严重失信信息最长公示期改为 48个月，比医疗保障行政部门适用的规定" \
+           "（36个月，《信用修复管理办法》（国家发展改革委令2025年第36号））更宽 — 本县只能规定得更严：请改为不超过 36个月的值，" \
+           "或删除 publicity_months_serious 这一项" in lines
 
 
 def test_credit_repair_ends_the_publication_early(project, gongshi):

@@ -1,0 +1,65 @@
+"""The law a profile applies, as a table for people, and the schema of what a county may change:
+the README's list of rules and `extra.law` in schemas/site-config.schema.json are made from
+generator/law (`python -m generator.law.describe` in the project writes both again;
+tests/unit/test_law.py fails when either is behind)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..paths import SCHEMA_DIR
+from .parameters import FIXED, FREE, HIGHER, LOWER
+from .profiles import PROFILES, REQUIRES_FLAGS, override_schema
+
+CHANGE = {LOWER: "只能改小", HIGHER: "只能改大", FIXED: "不能改", FREE: "可按本县规定"}
+BEGIN = "<!-- law-rules:begin (generated from generator/law: python -m generator.law.describe) -->"
+END = "<!-- law-rules:end -->"
+
+
+def _value(parameter) -> str:
+    if parameter.value is None:
+        return "—"
+    if isinstance(parameter.value, tuple):
+        return "、".join(parameter.value)
+    return f"{parameter.value}{parameter.unit}"
+
+
+def rules_markdown() -> str:
+    lines = [BEGIN]
+    for profile in PROFILES.values():
+        lines += ["", f"**{profile.id}**（{profile.title}）", "",
+                  "| 规则 | 参数（`extra.law`） | 值 | 本县改动 | 依据 |", "|:---|:---|:---|:---|:---|"]
+        lines += [f"| {p.title} | `{name}` | {_value(p)} | {CHANGE[p.stricter]} | {p.citation} |"
+                  for name, p in profile.parameters.items()]
+        lines += ["", f"罚款和暂停（《{profile.regulation}》，按决定 `basis` 所引条款，写到款的按款）：", "",
+                  "| 条款 | 罚款 | 暂停 |", "|:---|:---|:---|"]
+        for provision in profile.provisions:
+            fine = provision.fine
+            fine_text = "—" if fine is None else (
+                f"{fine.base_title}的 {profile.parameters[fine.low].value}–{profile.parameters[fine.high].value} 倍" if fine.base
+                else f"{profile.parameters[fine.low].value}–{profile.parameters[fine.high].value} 元")
+            if fine is not None and fine.requires:
+                fine_text += "，须" + "或者".join(REQUIRES_FLAGS[f] for f in fine.requires)
+            suspension = provision.suspension
+            suspension_text = "—" if suspension is None else (
+                f"{suspension.what} {profile.parameters[suspension.low].value}–{profile.parameters[suspension.high].value} 个月"
+                + ("，须" + "或者".join(REQUIRES_FLAGS[f] for f in suspension.requires) if suspension.requires else "") + (f"；{suspension.beyond}" if suspension.beyond else ""))
+            lines.append(f"| {provision.article} | {fine_text} | {suspension_text} |")
+    return "\n".join(lines + ["", END])
+
+
+def write_generated(project: Path) -> None:
+    """For maintainers, after changing the law: the README's list of rules and the schema of
+    `extra.law` written again from generator/law."""
+    readme = project / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(text[:text.index(BEGIN)] + rules_markdown() + text[text.index(END) + len(END):], encoding="utf-8")
+    schema_file = SCHEMA_DIR / "site-config.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema["properties"]["extra"]["properties"]["law"] = override_schema()
+    schema_file.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_generated(Path.cwd())

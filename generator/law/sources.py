@@ -1,0 +1,19 @@
+"""The legal texts gongshi applies, each named once, as a clerk would cite it.
+
+The basis of disclosure is national: the State Council's guidance (国办发〔2018〕118号) and, for
+medical insurance, the National Healthcare Security Administration's implementing measures. A
+province's own documents (a forwarding notice, a stricter rule) belong in its counties'
+configuration (`extra.law`), where an override carries its own citation.
+"""
+
+GUIDANCE = "《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号）"
+NHSA_MEASURES = ("国家医疗保障局《医疗保障系统全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度"
+                 "实施办法（试行）》")
+PENALTY_LAW = "《中华人民共和国行政处罚法》"
+COMPULSION_LAW = "《中华人民共和国行政强制法》"
+CIVIL_CODE = "《中华人民共和国民法典》"
+MINORS_LAW = "《中华人民共和国未成年人保护法》"
+FUND_REGULATION = "《医疗保障基金使用监督管理条例》"
+DISCRETION_GUIDANCE = "《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》（国办发〔2022〕27号）"
+CREDIT_REPAIR_2025 = "《信用修复管理办法》（国家发展改革委令2025年第36号）"
+CALENDAR_NOTICE = "国务院办公厅《关于{year}年部分节假日安排的通知》"   # one each year, in November or December
