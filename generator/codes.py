@@ -252,6 +252,32 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "W-ANNUAL-DUE": (W, "{year} 年度执法数据说明须在 {deadline} 前公开，还没有填写（{citation}）",
                      "请在 {file} 的 reports: 下添加一项：一行写“- year: {year}”，下一行写“summary: ”加这一年行政执法"
                      "总体情况的说明，summary 与 year 上下对齐{create}；网站上的统计表由执法决定自动生成，不用填写"),
+    # check: the procedure of a 行政处罚
+    "E-DECIDE-LATE": (P, "决定 {case} 于 {filed} 立案，{decided} 才作出决定，用了 {days} 日{excluded}，超过 {limit} 日{extended}"
+                         "（{citation}）",
+                      "请核对立案和作出决定的日期；听证、公告、检测、检验、检疫、鉴定的期间请写在 excluded_periods 中；"
+                      "依法经批准延长的，请在 time_extension 中写明延长日数、依据、批准人和批准日期"),
+    "E-SERVE-MISSING": (P, "决定 {case} 写的是事后送达，但没有送达日期；当事人不在场的，应在 {within} 个工作日内送达（{citation}）",
+                        "请填写 served（送达日期）；宣告后当场交付的，请把 delivery 改为 当场交付"),
+    "E-SERVE-LATE": (P, "决定 {case} 于 {decided} 作出，应在 {within} 个工作日内即 {deadline} 前送达，实际 {served} 才送达（{citation}）",
+                     "请核对作出决定和送达的日期（served）"),
+    "E-SUMMARY-PROCEDURE": (P, "决定 {case} 适用简易程序，但处罚的是{what}；简易程序只适用于警告或者对{who}{limit}以下的罚款（{citation}）",
+                            "请核对 procedure 和处罚结果；超出的应当适用普通程序（立案、调查、告知、法制审核）"),
+    "E-RECUSED-OFFICER": (P, "决定 {case} 中已回避的人员 {officer} 又是本案的{roles}（{citation}）",
+                          "回避的人员不得再承办或审核本案；请核对 officers、legal_review 的 reviewer 和 recusals"),
+    "E-HEARING-NOT-NOTIFIED": (P, "决定 {case} 的处罚（{reasons}）应当告知当事人有要求听证的权利，但没有告知的记录（{citation}）",
+                               "请在 hearing 中写 notified（告知听证权利的日期），当事人要求听证的写 requested 和 held"),
+    "E-HEARING-NOT-HELD": (P, "决定 {case} 的当事人于 {requested} 要求听证，但 {decided} 作出决定前没有举行听证（{citation}）",
+                           "请在 hearing 中写 held（举行听证的日期）；未经听证不得作出该处罚"),
+    "E-HEARING-TOO-SOON": (P, "决定 {case} 于 {notified} 告知听证权利，{decided} 就作出了决定，当事人要求听证的 {days} 个工作日"
+                              "（到 {ends}）还没有过完（{citation}）",
+                           "请核对日期；当事人明确放弃听证的，请在 hearing 中写 waived: true"),
+    "W-FIRST-VIOLATION": (W, "决定 {case} 的执法事项 {power} 在不予行政处罚事项清单中（{items}），当事人是初次违法，仍作了处罚"
+                             "（{citation}）",
+                          "首违不罚是“可以”：请确认本案不符合清单的条件（如危害后果不轻微、未及时改正），并在案卷中写明理由"),
+    "E-FIRST-VIOLATION": (P, "决定 {case} 的执法事项 {power} 在不予行政处罚事项清单中（{items}），当事人是初次违法，本县规定清单"
+                             "必须适用，却作了处罚（{citation}）",
+                          "符合清单条件的应当不予行政处罚；不符合的，请核对 first_violation 和清单中的适用条件"),
     # check: the law a county applies (site_config extra.law)
     "E-LAW-LOOSER": (E, "本县把{title}改为 {value}{unit}，比{profile}适用的规定（{bound}{unit}，{citation}）更宽",
                      "本县只能规定得更严：请改为{direction} {bound}{unit}的值，或删除 {name} 这一项"),

@@ -17,6 +17,7 @@ from .history import check_history
 from .legal_review import check_legal_review
 from .party import check_parties
 from .personal_data import check_personal_data
+from .procedure import check_procedure
 from .references import check_references
 from .schema import check_schema
 from .site_config import check_inherit, check_law
@@ -40,6 +41,7 @@ def check_county(county, calendar, today) -> list:
     findings += check_history(valid, calendar, today)
     findings += check_fines(valid)
     findings += check_legal_review(valid, calendar)
+    findings += check_procedure(valid, calendar)
     findings += check_annual_report(valid, today)
     return findings
 

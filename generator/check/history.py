@@ -12,8 +12,8 @@ from datetime import date
 from ..cn_format import chinese_date
 from ..codes import finding
 from ..kinds import DECISION, DECISION_DIR
-from ..law.lifecycle import (CORRECTION, CREDIT_REPAIR, PUBLICITY_PERIODS, events, publicity_period, was_published,
-                             withdrawal_deadline)
+from ..law.lifecycle import CORRECTION, CREDIT_REPAIR, events, publicity_period, was_published, withdrawal_deadline
+from ..law.publicity import citation_of
 from ..law.parameters import county_law
 from ..schema import describe, walk
 from .decisions import counted
@@ -125,4 +125,5 @@ def _credit_repair(doc, event: dict, where: tuple, law) -> list:
         return []
     return [finding("E-CREDIT-REPAIR-EARLY", doc.display, doc.line_of(where + ("date",)),
                     case=doc.data.get("case_number", ""), severity=doc.data["severity"], repaired=chinese_date(event["date"]),
-                    earliest=chinese_date(shortest_ends), citation=law.citation(PUBLICITY_PERIODS[doc.data["severity"]][1]))]
+                    earliest=chinese_date(shortest_ends),
+                    citation=citation_of(date.fromisoformat(doc.data["decided"]), doc.data["severity"], law))]

@@ -6,11 +6,13 @@ tests/unit/test_law.py fails when either is behind)."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 from ..paths import SCHEMA_DIR
 from .parameters import FIXED, FREE, HIGHER, LOWER
-from .profiles import PROFILES, REQUIRES_FLAGS, override_schema
+from .profiles import DEFAULT_PROFILE, PROFILES, REQUIRES_FLAGS, override_schema
+from .publicity import PUBLICITY_PERIODS, REGIMES
 
 CHANGE = {LOWER: "只能改小", HIGHER: "只能改大", FIXED: "不能改", FREE: "可按本县规定"}
 BEGIN = "<!-- law-rules:begin (generated from generator/law: python -m generator.law.describe) -->"
@@ -20,6 +22,8 @@ END = "<!-- law-rules:end -->"
 def _value(parameter) -> str:
     if parameter.value is None:
         return "—"
+    if isinstance(parameter.value, bool):
+        return "是" if parameter.value else "否"
     if isinstance(parameter.value, tuple):
         return "、".join(parameter.value)
     return f"{parameter.value}{parameter.unit}"
@@ -46,6 +50,19 @@ def rules_markdown() -> str:
                 f"{suspension.what} {profile.parameters[suspension.low].value}–{profile.parameters[suspension.high].value} 个月"
                 + ("，须" + "或者".join(REQUIRES_FLAGS[f] for f in suspension.requires) if suspension.requires else "") + (f"；{suspension.beyond}" if suspension.beyond else ""))
             lines.append(f"| {provision.article} | {fine_text} | {suspension_text} |")
+    lines += ["", "行政处罚决定的公示期（自作出决定之日起；按作出决定之日施行的规定，一直适用到期满；本县更严的公示期对所有决定适用）：", "",
+              "| 作出决定的日期 | 规定 | 轻微 | 一般 | 严重 |", "|:---|:---|:---|:---|:---|"]
+    for index, regime in enumerate(REGIMES):
+        later = REGIMES[index + 1].since if index + 1 < len(REGIMES) else None
+        start = regime.since.isoformat() if regime.since else ""
+        when = f"{start} 起" if not later else f"{start + ' ' if start else ''}至 {(later - timedelta(days=1)).isoformat()}"
+        periods = regime.periods or {grade: (PROFILES[DEFAULT_PROFILE].parameters[longest].value,
+                                             PROFILES[DEFAULT_PROFILE].parameters[shortest].value if shortest else None)
+                                     for grade, (longest, shortest) in PUBLICITY_PERIODS.items()}
+        shown = [f"最长 {periods[g][0]} 个月" + (f"，最短 {periods[g][1]} 个月" if periods[g][1] else "") for g in ("轻微", "一般", "严重")]
+        if regime.periods is not None:
+            shown[0] = "（没有这一级，按一般）"
+        lines.append(f"| {when} | {regime.source} | " + " | ".join(shown) + " |")
     return "\n".join(lines + ["", END])
 
 

@@ -12,6 +12,7 @@ import calendar as month_calendar
 from datetime import date, timedelta
 
 from .parameters import COMMON
+from .publicity import PUBLICITY_PERIODS, periods_of
 
 # Fixed by the law for every kind of bureau: read from their parameters, where each is cited.
 WITHDRAWAL_EVENTS = COMMON["withdrawal_events"].value
@@ -19,12 +20,6 @@ CORRECTION = "更正"
 REMADE = "重新作出"
 CREDIT_REPAIR = "信用修复"
 
-# severity → (longest period, shortest period before credit repair may end it), parameter names
-PUBLICITY_PERIODS = {
-    "轻微": ("publicity_months_minor", None),
-    "一般": ("publicity_months_general", "publicity_min_months_general"),
-    "严重": ("publicity_months_serious", "publicity_min_months_serious"),
-}
 KINDS_WITH_PUBLICITY_PERIOD = COMMON["kinds_with_publicity_period"].value
 
 
@@ -102,9 +97,9 @@ def publicity_period(decision: dict, law) -> tuple[date, date | None] | None:
     if decision.get("kind") not in KINDS_WITH_PUBLICITY_PERIOD or decision.get("severity") not in PUBLICITY_PERIODS \
             or not _is_date(decision.get("decided")):
         return None
-    longest, shortest = PUBLICITY_PERIODS[decision["severity"]]
     decided = date.fromisoformat(decision["decided"])
-    return add_months(decided, law[longest]), add_months(decided, law[shortest]) if shortest else None
+    longest, shortest = periods_of(decided, decision["severity"], law)   # the rule in force on the decision date
+    return add_months(decided, longest), add_months(decided, shortest) if shortest else None
 
 
 def publicity_ends(decision: dict, law) -> date | None:

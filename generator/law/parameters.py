@@ -69,6 +69,41 @@ COMMON: dict[str, Parameter] = {
     "annual_report_first_year": Parameter(
         2021, "从哪一年起检查年度执法数据说明",
         "gongshi 的设置：本县开始用 gongshi 登记执法决定的年份，之前的年度不检查", FREE, "年"),
+    # Procedure of 行政处罚 (行政处罚法, 2021): checks on the record; none takes a decision off the site.
+    "decide_within_days": Parameter(
+        90, "自立案至作出行政处罚决定的期限（日历日）",
+        f"{sources.PENALTY_LAW}第六十条：行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定。法律、法规、规章另有规定的，"
+        "从其规定；第八十五条只把二日、三日、五日、七日算作工作日", LOWER, "日"),
+    "excluded_period_kinds": Parameter(
+        ("听证", "公告", "检测", "检验", "检疫", "鉴定"), "不计入办案期限的期间",
+        f"{sources.PENALTY_LAW}第六十条“法律、法规、规章另有规定的，从其规定”，见本执法领域的行政处罚程序规定"),
+    "serve_within_working_days": Parameter(
+        7, "当事人不在场时送达行政处罚决定书的期限",
+        f"{sources.PENALTY_LAW}第六十一条第一款：当事人不在场的，行政机关应当在七日内依照《中华人民共和国民事诉讼法》的有关规定，"
+        "将行政处罚决定书送达当事人；第八十五条：七日指工作日", LOWER, "个工作日"),
+    "summary_fine_yuan_person": Parameter(
+        200, "简易程序（当场处罚）对公民的罚款上限", f"{sources.PENALTY_LAW}第五十一条", LOWER, "元"),
+    "summary_fine_yuan_organisation": Parameter(
+        3000, "简易程序（当场处罚）对法人或者其他组织的罚款上限", f"{sources.PENALTY_LAW}第五十一条", LOWER, "元"),
+    "recusal": Parameter(None, "执法人员的回避", f"{sources.PENALTY_LAW}第四十三条第一款"),
+    "hearing_request_working_days": Parameter(
+        5, "告知听证权利后当事人要求听证的期限",
+        f"{sources.PENALTY_LAW}第六十四条第（一）项：当事人要求听证的，应当在行政机关告知后五日内提出；第八十五条：五日指工作日",
+        HIGHER, "个工作日"),
+    "hearing_right": Parameter(
+        None, "应当告知当事人有要求听证的权利的处罚",
+        f"{sources.PENALTY_LAW}第六十三条第一款：较大数额罚款（第（一）项），责令停产停业、责令关闭、限制从业（第（四）项），"
+        "其他较重的行政处罚（第（五）项）"),
+    "hearing_fine_yuan_person": Parameter(
+        None, "应当告知听证的“较大数额罚款”（对公民）", f"按本省规定填写（{sources.PENALTY_LAW}第六十三条第一款第（一）项）", FREE, "元"),
+    "hearing_fine_yuan_organisation": Parameter(
+        None, "应当告知听证的“较大数额罚款”（对法人或者其他组织）",
+        f"按本省规定填写（{sources.PENALTY_LAW}第六十三条第一款第（一）项）", FREE, "元"),
+    "first_violation": Parameter(
+        None, "首违不罚",
+        f"{sources.PENALTY_LAW}第三十三条第一款：初次违法且危害后果轻微并及时改正的，可以不予行政处罚"),
+    "no_penalty_list_binding": Parameter(
+        False, "本县的不予行政处罚事项清单对首违的是否必须适用", "gongshi 的设置：写 true 时，清单内的首违案件处罚即为错误", FREE),
     # Publicity periods of 行政处罚 information (信用修复管理办法), counted from the decision date.
     "kinds_with_publicity_period": Parameter(
         ("行政处罚",), "有公示期的决定类别（期满撤下）", f"{sources.CREDIT_REPAIR_2025}"),
@@ -152,10 +187,23 @@ def looser(parameter: Parameter, value) -> bool:
         (parameter.stricter == HIGHER and value < parameter.value)
 
 
+def overridable(parameter: Parameter) -> bool:
+    """Whether a county may write this value: a number (or, FREE, a number not set by default, or a yes/no)."""
+    if parameter.stricter == FIXED:
+        return False
+    if isinstance(parameter.value, bool):
+        return parameter.stricter == FREE
+    return is_number(parameter.value) or (parameter.value is None and parameter.stricter == FREE and bool(parameter.unit))
+
+
+def fits(parameter: Parameter, value) -> bool:
+    return isinstance(value, bool) if isinstance(parameter.value, bool) else is_number(value)
+
+
 def applies(parameter: Parameter | None, override: Override) -> bool:
-    """Whether a county's override is one gongshi applies: a number, for a value that may change, not looser."""
-    return parameter is not None and parameter.stricter != FIXED and is_number(override.value) \
-        and is_number(parameter.value) and not looser(parameter, override.value)
+    """Whether a county's override is one gongshi applies: of the right type, for a value that may change, not looser."""
+    return parameter is not None and overridable(parameter) and fits(parameter, override.value) \
+        and not (is_number(parameter.value) and looser(parameter, override.value))
 
 
 def county_law(county) -> Law:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import sources
-from .parameters import COMMON, FIXED, FREE, HIGHER, LOWER, Parameter
+from .parameters import COMMON, FIXED, FREE, HIGHER, LOWER, Parameter, is_number, overridable
 
 DEFAULT_PROFILE = "医疗保障"
 
@@ -111,6 +111,9 @@ MEDICAL_INSURANCE_PARAMETERS = COMMON | {
     "legal_review_extension_working_days": Parameter(
         10, "法制审核经批准可延长", f"{sources.NHSA_MEASURES} 五（四）2", LOWER, "个工作日"),
     "legal_review_required": Parameter(None, "重大执法决定须先经法制审核", f"{sources.NHSA_MEASURES} 五（二）1、2"),
+    "excluded_period_kinds": Parameter(
+        COMMON["excluded_period_kinds"].value, COMMON["excluded_period_kinds"].title,
+        f"{sources.PENALTY_LAW}第六十条“法律、法规、规章另有规定的，从其规定”；{sources.NHSA_PROCEDURE}"),
     "reviewer_not_case_officer": Parameter(None, "承办人员不得审核本案", f"{sources.NHSA_MEASURES} 五（一）2"),
 }
 
@@ -164,11 +167,17 @@ def override_schema() -> dict:
     names = {}
     for profile in PROFILES.values():
         for name, parameter in profile.parameters.items():
-            if parameter.stricter != FIXED and isinstance(parameter.value, int):
-                names.setdefault(name, (parameter, []))[1].append(f"{profile.id} {parameter.value}")
+            if overridable(parameter):
+                shown = {True: "是", False: "否", None: "不设"}.get(parameter.value, parameter.value) \
+                    if not is_number(parameter.value) else parameter.value
+                names.setdefault(name, (parameter, []))[1].append(f"{profile.id} {shown}")
     properties = {"profile": {"type": "string", "enum": list(PROFILES), "title": "本县的执法领域（默认 医疗保障）",
                               "description": "决定罚款幅度、公示期限等适用哪一类执法部门的规定"}}
     for name, (parameter, defaults) in sorted(names.items()):
+        if isinstance(parameter.value, bool):
+            properties[name] = {"type": "boolean", "title": f"{parameter.title}（默认 {'；'.join(defaults)}）",
+                                "description": parameter.citation}
+            continue
         low, high = PLAUSIBLE[parameter.unit]
         number = {"type": "integer", "minimum": low, "maximum": high}
         properties[name] = {

@@ -52,6 +52,7 @@ def test_the_clerk_reads_one_exact_line(clerk_reads, edits, today, expected):
 def test_deadline_in_a_year_nobody_knows_names_the_file_to_add(project, gongshi):
     # Thu 12/24 → 12/25, 28, 29, 30, 31 (5 working days): on 12/31 two are left, on a day of 2027
     project.edit(PENDING, "decided: '2026-11-18'", "decided: '2026-12-24'")
+    project.edit(PENDING, "filed: '2026-09-07'", "filed: '2026-12-01'")   # within Art 60's 90 days
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-12-31")
     assert code == 1
     assert f"{PENDING}:7: E-CALENDAR-YEAR 计算 示医保罚〔2026〕1号 的期限需要 2027 年的法定节假日安排，日历库中还没有 — " \
@@ -109,6 +110,7 @@ def test_a_calendar_file_with_a_duplicate_key_is_still_checked(project, gongshi)
 
 def test_a_calendar_file_with_a_duplicate_key_is_not_used(project, gongshi):
     project.edit(PENDING, "decided: '2026-11-18'", "decided: '2026-12-24'")
+    project.edit(PENDING, "filed: '2026-09-07'", "filed: '2026-12-01'")   # within Art 60's 90 days
     project.write("site_config/calendar/2027.yml", "year: 2027\nsource: 测试\nsource: 测试\nholidays: []\nworkdays: []\n")
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-12-31")
     assert code == 1

@@ -199,3 +199,40 @@ def test_a_message_cites_what_its_parameter_cites(project, gongshi, monkeypatch,
     monkeypatch.setitem(MEDICAL_INSURANCE.parameters, name, replace(MEDICAL_INSURANCE.parameters[name], citation="测试依据第九条"))
     lines = [line for line in gongshi("validate", "--county", "shili", "--today", today)[1] if f" {code} " in line]
     assert lines and all("测试依据第九条" in line for line in lines), lines
+
+
+# --- the publicity period of the rule in force on the decision date ---
+
+SERIOUS = "content/shili/decisions/2025-001.yml"   # 严重, decided 2025-05-12 (令2023年第58号: at least a year)
+
+
+@pytest.mark.parametrize("decided, repaired, earliest, source", [
+    ("2025-05-12", "2026-02-01", "2026年5月12日", "《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令2023年第58号）"),
+    ("2026-05-12", "2027-02-01", "2027年5月12日", "《信用修复管理办法》（国家发展改革委令2025年第36号）"),
+])
+def test_credit_repair_waits_for_the_shortest_period_of_the_rule_of_the_decision_date(project, gongshi, decided, repaired,
+                                                                                    earliest, source):
+    project.edit(SERIOUS, "decided: '2025-05-12'", f"decided: '{decided}'")
+    project.edit(SERIOUS, "history:\n", f"history:\n  - event: 信用修复\n    date: '{repaired}'\n")
+    lines = gongshi("validate", "--county", "shili", "--today", "2027-03-01")[1]
+    early = [line for line in lines if " E-CREDIT-REPAIR-EARLY " in line]
+    assert early == [f"{SERIOUS}:39: E-CREDIT-REPAIR-EARLY 决定 示医保罚〔2025〕1号 是严重失信信息，最短公示期到 {earliest} 届满，"
+                     f"{repaired[:4]}年{int(repaired[5:7])}月{int(repaired[8:])}日 不能完成信用修复（{source}） — "
+                     "请核对信用修复日期；最短公示期届满前不得提前撤下"], lines
+
+
+def test_a_serious_decision_of_2023_could_be_repaired_after_six_months(project, gongshi):
+    project.edit(SERIOUS, "decided: '2025-05-12'", "decided: '2023-03-01'")
+    project.edit(SERIOUS, "history:\n", "history:\n  - event: 信用修复\n    date: '2023-10-01'\n")
+    lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")[1]
+    assert not any(" E-CREDIT-REPAIR-EARLY " in line for line in lines)
+
+
+def test_a_minor_decision_stays_as_long_as_its_rule_says(project, gongshi):
+    from generator.law.lifecycle import publicity_ends
+    from generator.law.profiles import default_law
+
+    law = default_law()
+    minor = {"kind": "行政处罚", "severity": "轻微"}
+    assert str(publicity_ends(minor | {"decided": "2025-05-12"}, law)) == "2026-05-13"   # 一般 under 令2023年第58号
+    assert str(publicity_ends(minor | {"decided": "2026-05-12"}, law)) == "2026-08-13"   # 3 months under 令2025年第36号

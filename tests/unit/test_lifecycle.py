@@ -25,10 +25,14 @@ def _penalty(severity, **extra):
     return {"kind": "行政处罚", "decided": "2025-03-10", "severity": severity, **extra}
 
 
-# decided 2025-03-10: the period ends on the corresponding day (民法典 第二百零二条), off the site the day after
-@pytest.mark.parametrize("severity, gone", [("轻微", "2025-06-11"), ("一般", "2026-03-11"), ("严重", "2028-03-11")])
-def test_each_severity_has_its_period(severity, gone):
-    assert publicity_ends(_penalty(severity), LAW) == date.fromisoformat(gone)
+# The period ends on the corresponding day (民法典 第二百零二条), off the site the day after; the rule is
+# the one in force on the decision date (law/publicity.py): 令2025年第36号 from 2026-04-01, before it 令2023年第58号.
+@pytest.mark.parametrize("severity, decided, gone", [
+    ("轻微", "2026-04-10", "2026-07-11"), ("一般", "2026-04-10", "2027-04-11"), ("严重", "2026-04-10", "2029-04-11"),
+    ("轻微", "2025-03-10", "2026-03-11"),   # no 轻微 grade before 2026-04-01: 一般's period
+])
+def test_each_severity_has_its_period(severity, decided, gone):
+    assert publicity_ends(_penalty(severity, decided=decided), LAW) == date.fromisoformat(gone)
 
 
 def test_credit_repair_ends_the_period_early_and_other_kinds_have_none():
