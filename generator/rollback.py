@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .codes import finding
-from .law.parameters import county_law
+from .law.county import county_law
 from .load.county import load_county, select_counties
 from .paths import display_path
 from .public.decisions import off_site_reason

@@ -18,7 +18,7 @@ from .cn_format import chinese_date
 from .errors import UnknownYear
 from .findings import has_errors
 from .law.lifecycle import awaits_publication, publication_deadline, was_published, withdrawal, withdrawal_deadline
-from .law.parameters import county_law
+from .law.county import county_law
 from .load.county import load_county, select_counties
 from .paths import display_path
 

@@ -14,7 +14,7 @@ from datetime import date
 from ..cn_format import chinese_date
 from ..codes import finding
 from ..law.annual_report import ReportOwed, reports_owed, written_years
-from ..law.parameters import county_law
+from ..law.county import county_law
 from ..paths import display_path
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from ..cn_format import chinese_date
 from ..codes import finding
-from ..law.parameters import county_law
+from ..law.county import county_law
 
 def check_case_officers(county) -> list:
     law = county_law(county)

@@ -14,7 +14,7 @@ from datetime import date
 from ..cn_format import chinese_date
 from ..codes import finding
 from ..law.lifecycle import awaits_publication, never_published, publication_deadline
-from ..law.parameters import county_law
+from ..law.county import county_law
 from .decisions import counted
 
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from ..cn_format import amount_of, yuan
 from ..codes import finding
-from ..law.parameters import county_law
+from ..law.county import county_law
 from ..law.profiles import REQUIRES_FLAGS
 from .decisions import standing_decisions
 

@@ -14,7 +14,7 @@ from ..codes import finding
 from ..kinds import DECISION, DECISION_DIR
 from ..law.lifecycle import CORRECTION, CREDIT_REPAIR, events, publicity_period, was_published, withdrawal_deadline
 from ..law.publicity import citation_of
-from ..law.parameters import county_law
+from ..law.county import county_law
 from ..schema import describe, walk
 from .decisions import counted
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..cn_format import amount_of, chinese_date, yuan
 from ..codes import finding
-from ..law.parameters import county_law
+from ..law.county import county_law
 from .decisions import counted, standing_decisions
 
 

@@ -12,7 +12,7 @@ from stdnum.cn import uscc
 
 from ..cn_format import chinese_date
 from ..codes import finding
-from ..law.parameters import county_law
+from ..law.county import county_law
 from ..privacy.personal_data import id_birth_date
 
 ORGANISATION_ONLY = ("credit_code", "legal_representative", "address")

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from ..cn_format import amount_of, chinese_date, yuan
 from ..codes import finding
 from ..law.lifecycle import day_of
-from ..law.parameters import county_law
+from ..law.county import county_law
 from .decisions import counted, standing_decisions
 
 PENALTY = "行政处罚"

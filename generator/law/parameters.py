@@ -9,7 +9,7 @@ with the citation of the rule that makes it stricter:
         withdraw_within_working_days: {value: 2, citation: 川医保发〔2026〕1号 第五条}
 
 A message then gives the county's value and cites both texts: the national one it applies, and the
-county's own. A looser value is refused (`law_overrides`, reported by check/site_config.py).
+county's own. A looser value is not applied (county.py) and is reported (`check_law`, check/site_config.py).
 """
 
 from __future__ import annotations
@@ -204,20 +204,3 @@ def applies(parameter: Parameter | None, override: Override) -> bool:
     """Whether a county's override is one gongshi applies: of the right type, for a value that may change, not looser."""
     return parameter is not None and overridable(parameter) and fits(parameter, override.value) \
         and not (is_number(parameter.value) and looser(parameter, override.value))
-
-
-def county_law(county) -> Law:
-    from .profiles import profile_named   # profiles build on the parameters above
-
-    config = county.config.data if county.config is not None else None
-    named, overrides = written_overrides(config)
-    profile = profile_named(named)
-    values = {name: p.value for name, p in profile.parameters.items()}
-    own = {}
-    for override in overrides:
-        parameter = profile.parameters.get(override.name)
-        if applies(parameter, override):
-            values[override.name] = override.value
-            if override.citation and override.value != parameter.value:
-                own[override.name] = override.citation
-    return Law(values, profile, own)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import sources
-from .parameters import COMMON, FIXED, FREE, HIGHER, LOWER, Parameter, is_number, overridable
+from .parameters import COMMON, FREE, HIGHER, LOWER, Law, Parameter, is_number, overridable
 
 DEFAULT_PROFILE = "医疗保障"
 
@@ -142,9 +142,8 @@ MEDICAL_INSURANCE = Profile(
 PROFILES = {profile.id: profile for profile in (MEDICAL_INSURANCE,)}
 
 
-def default_law():
+def default_law() -> Law:
     """The law of a county that overrides nothing, of the default profile."""
-    from .parameters import Law
     return Law({name: p.value for name, p in MEDICAL_INSURANCE.parameters.items()}, MEDICAL_INSURANCE)
 
 

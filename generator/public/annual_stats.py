@@ -28,7 +28,7 @@ from decimal import Decimal
 from ..cn_format import amount_of, yuan
 from ..law.annual_report import report_due, written_years
 from ..law.lifecycle import WITHDRAWAL_EVENTS, day_of, events
-from ..law.parameters import county_law
+from ..law.county import county_law
 from ..privacy.redaction import redact_text
 
 DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..kinds import DECISION
 from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal
-from ..law.parameters import county_law
+from ..law.county import county_law
 from ..privacy.redaction import redaction_settings
 from ..schema import describe
 from .party_name import named_by_policy

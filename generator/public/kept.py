@@ -18,7 +18,7 @@ from datetime import date
 
 from ..kinds import KIND_BY_NAME
 from ..law.lifecycle import day_of
-from ..law.parameters import county_law
+from ..law.county import county_law
 from ..load.county import County
 from ..schema import describe
 from .annual_stats import annual_sections

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..kinds import SITE_CONFIG
-from ..law.parameters import county_law
+from ..law.county import county_law
 from ..load.county import County, last_updated
 from ..privacy.public_by_law import coincidences
 from ..privacy.redaction import Redacted, redaction_settings
