@@ -139,6 +139,11 @@ def _fine(doc, decision, outcome, fine: Decimal, provisions: list, kind, law) ->
         if base is None:
             missing.setdefault((rule.base, rule.base_title), []).append(provision.article)
             continue
+        if rule.below is not None and base < Decimal(law[rule.below[0]]):
+            threshold, below_low, below_high = (Decimal(law[name]) for name in rule.below)
+            ranges.append(Range(below_low, below_high, f"{provision.article} {rule.base_title}{yuan(base)}，不足{yuan(threshold)}，"
+                                f"{yuan(below_low)}至{yuan(below_high)}", citation))
+            continue
         ranges.append(Range(low * base, high * base,
                             f"{provision.article} {rule.base_title}{yuan(base)}的{_n(low)}倍至{_n(high)}倍，"
                             f"即{yuan(low * base)}至{yuan(high * base)}", citation))

@@ -34,7 +34,7 @@ def check_legal_review(county, calendar) -> list:
             continue
         officers = decision.get("officers") if isinstance(decision.get("officers"), list) else []
         reviewer = review.get("reviewer")
-        if reviewer is not None and reviewer in officers:
+        if reviewer is not None and reviewer in officers and "reviewer_not_case_officer" in law.values:
             findings.append(finding("E-REVIEW-BY-CASE-OFFICER", doc.display, doc.line_of(("legal_review", "reviewer")),
                                     case=case, reviewer=reviewer, name=names.get(reviewer, ""),
                                     citation=law.citation("reviewer_not_case_officer")))
@@ -46,7 +46,7 @@ def _major_reasons(decision, law) -> list[str]:
     outcome = decision.get("outcome") if isinstance(decision.get("outcome"), dict) else {}
     total = sum((amount_of(outcome.get(k)) or Decimal(0) for k in ("returned", "refused_payment")), Decimal(0))
     reasons = []
-    if total >= law["major_decision_amount_yuan"]:
+    if law.values.get("major_decision_amount_yuan") is not None and total >= law["major_decision_amount_yuan"]:
         reasons.append(f"追回、拒付医保基金共{yuan(total)}，达到数额较大的标准{yuan(law['major_decision_amount_yuan'])}")
     if outcome.get("terminate_agreement") is True:
         reasons.append("解除医保服务协议")
@@ -74,6 +74,8 @@ def _dates(doc, decision, review, law, calendar) -> list:
         findings.append(finding("E-REVIEW-AFTER-DECISION", doc.display, doc.line_of(("decided",)), case=case,
                                 decided=chinese_date(decided), completed=span["completed"],
                                 citation=law.citation("legal_review_required")))
+    if "legal_review_working_days" not in law.values:
+        return findings   # the profile's law sets no period for the review
     limit, extension = law["legal_review_working_days"], law["legal_review_extension_working_days"]
     days = calendar.working_days_between(submitted, completed)
     citation = law.citation("legal_review_working_days")

@@ -40,9 +40,13 @@ def rules_markdown() -> str:
                   "| 条款 | 罚款 | 暂停 |", "|:---|:---|:---|"]
         for provision in profile.provisions:
             fine = provision.fine
+            value = lambda name: profile.parameters[name].value   # noqa: E731
             fine_text = "—" if fine is None else (
-                f"{fine.base_title}的 {profile.parameters[fine.low].value}–{profile.parameters[fine.high].value} 倍" if fine.base
-                else f"{profile.parameters[fine.low].value}–{profile.parameters[fine.high].value} 元")
+                f"{fine.base_title}的 {value(fine.low)}–{value(fine.high)} 倍" if fine.base
+                else f"{value(fine.low)}–{value(fine.high)} 元")
+            if fine is not None and fine.below is not None:
+                threshold, low, high = (value(name) for name in fine.below)
+                fine_text = f"{fine.base_title}不足 {threshold} 元的 {low}–{high} 元；{threshold} 元以上的，{fine_text}"
             if fine is not None and fine.requires:
                 fine_text += "，须" + "或者".join(REQUIRES_FLAGS[f] for f in fine.requires)
             suspension = provision.suspension

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import sources
-from .parameters import COMMON, FREE, HIGHER, LOWER, Law, Parameter, is_number, overridable
+from .parameters import COMMON, FIXED, FREE, HIGHER, LOWER, Law, Parameter, is_number, overridable
 
 DEFAULT_PROFILE = "医疗保障"
 
@@ -23,6 +23,7 @@ class Fine:
     low: str                  # parameter names of its bounds
     high: str
     requires: tuple = ()      # outcome flags of which one must be true (refused_to_correct, …)
+    below: tuple | None = None   # (threshold, low, high): below the threshold the fine is that many yuan instead
 
     @property
     def base_title(self) -> str:
@@ -61,7 +62,8 @@ class Profile:
 
 # --- 医疗保障：《医疗保障基金使用监督管理条例》（2021 年 5 月 1 日起施行）
 FUND = sources.FUND_REGULATION
-BASE_TITLES = {"loss": "造成医疗保障基金损失金额", "fraud": "骗取金额"}   # the outcome fields fines are multiples of
+BASE_TITLES = {"loss": "造成医疗保障基金损失金额", "fraud": "骗取金额",   # the outcome fields fines are multiples of
+               "goods_value": "违法生产经营的食品、食品添加剂货值金额"}
 REQUIRES_FLAGS = {"refused_to_correct": "经责令改正拒不改正", "serious_consequences": "造成严重后果"}
 
 
@@ -139,7 +141,47 @@ MEDICAL_INSURANCE = Profile(
                   Suspension(_SETTLEMENT, "suspension_months_min_art41", "suspension_months_max_art41")),
     ))
 
-PROFILES = {profile.id: profile for profile in (MEDICAL_INSURANCE,)}
+# --- 市场监管：《中华人民共和国食品安全法》（2021 年修正）第一百二十二条至第一百二十五条
+FOOD = "《中华人民共和国食品安全法》"
+
+
+def _tiered(article: str, threshold: int, low_yuan: int, high_yuan: int, low_multiple: int, high_multiple: int) -> dict:
+    """The five values of a food-safety fine: below the goods value `threshold`, an amount in
+    yuan; from it on, a multiple of the goods value."""
+    key, cite = _ARTICLE_KEYS[article], f"{FOOD}{article}"
+    return {
+        f"fine_goods_threshold_yuan_{key}": Parameter(threshold, f"{article}按货值金额分档的界限", cite, FIXED, "元"),
+        f"fine_yuan_min_{key}": Parameter(low_yuan, f"{article}货值金额不足界限时的罚款下限", cite, HIGHER, "元"),
+        f"fine_yuan_max_{key}": Parameter(high_yuan, f"{article}货值金额不足界限时的罚款上限", cite, LOWER, "元"),
+        f"fine_goods_multiple_min_{key}": Parameter(low_multiple, f"{article}罚款下限（货值金额的倍数）", cite, HIGHER, "倍"),
+        f"fine_goods_multiple_max_{key}": Parameter(high_multiple, f"{article}罚款上限（货值金额的倍数）", cite, LOWER, "倍"),
+    }
+
+
+_ARTICLES = ("第一百二十二条", "第一百二十三条", "第一百二十四条", "第一百二十五条")
+_ARTICLE_KEYS = dict(zip(_ARTICLES, ("art122", "art123", "art124", "art125")))
+
+MARKET_REGULATION_PARAMETERS = COMMON | _tiered("第一百二十二条", 10000, 50000, 100000, 10, 20) \
+    | _tiered("第一百二十三条", 10000, 100000, 150000, 15, 30) | _tiered("第一百二十四条", 10000, 50000, 100000, 10, 20) \
+    | _tiered("第一百二十五条", 10000, 5000, 50000, 5, 10) | {
+        "excluded_period_kinds": Parameter(
+            COMMON["excluded_period_kinds"].value, COMMON["excluded_period_kinds"].title,
+            f"{sources.PENALTY_LAW}第六十条“法律、法规、规章另有规定的，从其规定”；{sources.SAMR_PROCEDURE}"),
+        "legal_review_required": Parameter(None, "重大执法决定须先经法制审核", f"{sources.GUIDANCE} 四"),
+    }
+
+
+def _food_fine(article: str) -> Fine:
+    key = _ARTICLE_KEYS[article]
+    return Fine("goods_value", f"fine_goods_multiple_min_{key}", f"fine_goods_multiple_max_{key}",
+                below=(f"fine_goods_threshold_yuan_{key}", f"fine_yuan_min_{key}", f"fine_yuan_max_{key}"))
+
+
+MARKET_REGULATION = Profile(
+    "市场监管", "市场监督管理部门", "中华人民共和国食品安全法", MARKET_REGULATION_PARAMETERS,
+    tuple(Provision(article, _food_fine(article)) for article in _ARTICLES))
+
+PROFILES = {profile.id: profile for profile in (MEDICAL_INSURANCE, MARKET_REGULATION)}
 
 
 def default_law() -> Law:
@@ -157,7 +199,7 @@ def profile_named(name: str | None) -> Profile:
 # by tests/unit/test_law.py): every value a profile lets a county change, as a number or with the
 # citation of its own rule. The ranges only keep out what is no value at all; which way a value
 # may change, and how far, the check of the county's law says (check/site_config.py).
-PLAUSIBLE = {"个工作日": (0, 60), "个月": (0, 120), "元": (0, 100000000), "倍": (0, 10), "名": (1, 10),
+PLAUSIBLE = {"个工作日": (0, 60), "个月": (0, 120), "元": (0, 100000000), "倍": (0, 50), "名": (1, 10),
              "日": (1, 365), "年": (2000, 2100)}
 DIRECTIONS = {LOWER: "只能改小", HIGHER: "只能改大", FREE: "可以按本县规定改"}
 

@@ -171,7 +171,7 @@ def test_a_profile_gongshi_does_not_know(project, gongshi):
     assert code == 1
     assert [line for line in lines if line.startswith(f"{CONFIG}:")] == [
         f"{CONFIG}:14: E-SCHEMA-ENUM 字段 extra.law.profile（本县的执法领域（默认 医疗保障））的值 交通运输 不在可选范围内 — "
-        "只能填写：医疗保障"]
+        "只能填写：医疗保障、市场监管"]
 
 
 def test_deadlines_cite_the_national_basis_not_another_province(project, gongshi):
