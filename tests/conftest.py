@@ -40,13 +40,18 @@ class Project:
         path.write_text(text, encoding="utf-8")
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch) -> Project:
+def copied(repository: Path, tmp_path: Path, monkeypatch) -> Project:
+    """A repository's content, site config and mkdocs.yml, copied into the working directory."""
     for name in ("content", "site_config"):
-        shutil.copytree(PROJECT / name, tmp_path / name)
-    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+        shutil.copytree(repository / name, tmp_path / name)
+    shutil.copy(repository / "mkdocs.yml", tmp_path / "mkdocs.yml")
     monkeypatch.chdir(tmp_path)
     return Project(tmp_path)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Project:
+    return copied(PROJECT, tmp_path, monkeypatch)
 
 
 @pytest.fixture

@@ -48,17 +48,22 @@ def line_of(text: str, start: str) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
-def own(lines: list[str], path: str = PATH) -> list[str]:
-    """This module's findings about one file (other checks and other sample files are not under test)."""
-    return [line for line in lines if line.startswith(f"{path}:") and any(f" {c}" in line for c in OWN_CODES)]
+def own(lines: list[str], path: str = PATH, codes: tuple = OWN_CODES) -> list[str]:
+    """A module's findings about one file (other checks and other sample files are not under test)."""
+    return [line for line in lines if line.startswith(f"{path}:") and any(f" {c}" in line for c in codes)]
+
+
+def checker(project, gongshi, codes: tuple = OWN_CODES):
+    """Write the decision (PATH) and return the findings of `codes` about it, as the clerk reads them."""
+    def run(text: str) -> list[str]:
+        project.write(PATH, text)
+        return own(gongshi("validate", *TODAY)[1], codes=codes)
+    return run
 
 
 @pytest.fixture
 def check(project, gongshi):
-    def run(text: str) -> list[str]:
-        project.write(PATH, text)
-        return own(gongshi("validate", *TODAY)[1])
-    return run
+    return checker(project, gongshi)
 
 
 # --- fines: 第三十八条, 1 to 2 times the loss ---

@@ -13,7 +13,7 @@ import pytest
 from generator.law.profiles import MEDICAL_INSURANCE
 from generator.law.sources import GUIDANCE, NHSA_MEASURES, PENALTY_LAW
 
-from .test_fines_and_review import CASE, PATH, REGULATION, TODAY, decision, line_of, mitigation
+from .test_fines_and_review import CASE, PATH, REGULATION, TODAY, checker, decision, line_of, mitigation
 
 CONFIG = "site_config/shili.yml"
 MITIGATION_CITATION = (f"{PENALTY_LAW}第三十二条；《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》"
@@ -21,16 +21,9 @@ MITIGATION_CITATION = (f"{PENALTY_LAW}第三十二条；《国务院办公厅关
 LAW_CODES = ("E-FINE-", "E-MITIGATION-", "E-SUSPENSION-", "E-LAW-", "W-LAW-")
 
 
-def own(lines: list[str], path: str = PATH) -> list[str]:
-    return [line for line in lines if line.startswith(f"{path}:") and any(f" {c}" in line for c in LAW_CODES)]
-
-
 @pytest.fixture
 def check(project, gongshi):
-    def run(text: str) -> list[str]:
-        project.write(PATH, text)
-        return own(gongshi("validate", *TODAY)[1])
-    return run
+    return checker(project, gongshi, LAW_CODES)
 
 
 # --- 减轻 only on a 减轻 ground, for the same power ---

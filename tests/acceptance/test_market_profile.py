@@ -3,12 +3,10 @@ builds under its own profile, and its fines are measured by the 食品安全法'
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from ..built_files import files_of
-from ..conftest import PROJECT, Project
+from ..conftest import PROJECT, Project, copied
 
 DEMO = PROJECT / "docs" / "examples" / "shichang"
 DECISION = "content/shijian/decisions/2026-001.yml"
@@ -21,11 +19,7 @@ HINT_BELOW = ("低于法定下限只能是减轻处罚（《中华人民共和�
 
 @pytest.fixture
 def market(tmp_path, monkeypatch) -> Project:
-    for name in ("content", "site_config"):
-        shutil.copytree(DEMO / name, tmp_path / name)
-    shutil.copy(DEMO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    monkeypatch.chdir(tmp_path)
-    return Project(tmp_path)
+    return copied(DEMO, tmp_path, monkeypatch)
 
 
 def test_the_demo_county_validates_and_builds_citing_its_own_laws(market, gongshi):

@@ -7,24 +7,16 @@ import pytest
 
 from generator.law.sources import NHSA_PROCEDURE, PENALTY_LAW
 
-from .test_fines_and_review import CASE, PATH, TODAY, decision, line_of
+from .test_fines_and_review import CASE, PATH, checker, decision, line_of
 
 CODES = ("E-DECIDE-", "E-SERVE-", "E-SUMMARY-", "E-RECUSED-", "E-HEARING-", "W-FIRST-", "E-FIRST-")
 ART_60 = (f"{PENALTY_LAW}第六十条：行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定。法律、法规、规章另有规定的，"
           "从其规定；第八十五条只把二日、三日、五日、七日算作工作日")
 
 
-def own(lines):
-    return [line for line in lines if line.startswith(f"{PATH}:") and any(f" {c}" in line for c in CODES)]
-
-
 @pytest.fixture
 def check(project, gongshi):
-    def run(text: str, *extra_edits) -> list[str]:
-        project.apply(list(extra_edits))
-        project.write(PATH, text)
-        return own(gongshi("validate", *TODAY)[1])
-    return run
+    return checker(project, gongshi, CODES)
 
 
 # --- Art 60: 90 calendar days from filing ---
