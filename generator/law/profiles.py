@@ -54,6 +54,7 @@ class Profile:
     regulation: str           # the regulation whose articles the penalty table reads, as cited in `basis`
     parameters: dict
     provisions: tuple         # of Provision; the longest article that a cited article starts with applies
+    amounts: tuple = ("fines", "returned", "refused_payment")   # the sums its annual statistics show
 
     def provision(self, article: str) -> Provision | None:
         matching = [p for p in self.provisions if article.startswith(p.article)]
@@ -179,7 +180,7 @@ def _food_fine(article: str) -> Fine:
 
 MARKET_REGULATION = Profile(
     "市场监管", "市场监督管理部门", "中华人民共和国食品安全法", MARKET_REGULATION_PARAMETERS,
-    tuple(Provision(article, _food_fine(article)) for article in _ARTICLES))
+    tuple(Provision(article, _food_fine(article)) for article in _ARTICLES), amounts=("fines",))
 
 PROFILES = {profile.id: profile for profile in (MEDICAL_INSURANCE, MARKET_REGULATION)}
 

@@ -54,6 +54,7 @@ class YearStats:
     withdrawn: int = 0
     late_published: int = 0                           # published in the year after their deadline, reason recorded
     inspection_items: int | None = None               # None: inspections.yml is not the list of this year
+    shown: tuple = tuple(name for name, _, _ in AMOUNTS)   # the sums of the county's kind of bureau (its law profile)
 
     @property
     def decisions(self) -> int:
@@ -63,7 +64,7 @@ class YearStats:
         """(项目, 数量或金额) for a two-column table a phone can show."""
         rows = [("执法决定合计", f"{self.decisions}件")]
         rows += [(KIND_LABELS[kind], f"{self.by_kind[kind]}件") for kind in DECISION_KINDS]
-        rows += [(label, yuan(getattr(self, name))) for name, _, label in AMOUNTS]
+        rows += [(label, yuan(getattr(self, name))) for name, _, label in AMOUNTS if name in self.shown]
         rows += [(REVIEWED_LABEL, f"{self.legal_reviews}件"), (WITHDRAWN_LABEL, f"{self.withdrawn}件"),
                  (LATE_LABEL, f"{self.late_published}件")]
         if self.inspection_items is not None:
@@ -120,7 +121,7 @@ def annual_statistics(county, year: int, today: date | None = None) -> YearStats
         withdrawn += any(day.year == year for day in _withdrawal_days(decision) if counted(day))
     return YearStats(year=year, until=today if today is not None and today.year == year else None,
                      by_kind=by_kind, legal_reviews=reviews, withdrawn=withdrawn, late_published=late,
-                     inspection_items=_inspection_items(county, year), **sums)
+                     inspection_items=_inspection_items(county, year), shown=county_law(county).profile.amounts, **sums)
 
 
 def _inspection_items(county, year: int) -> int | None:

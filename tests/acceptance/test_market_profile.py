@@ -61,3 +61,10 @@ def test_a_market_county_cannot_loosen_the_food_safety_range(market, gongshi):
     assert code == 1
     assert ("site_config/shijian.yml:15: E-LAW-LOOSER 本县把第一百二十四条货值金额不足界限时的罚款下限改为 40000元，比市场监督管理部门适用的"
             f"规定（50000元，{FOOD}第一百二十四条）更宽 — 本县只能规定得更严：请改为不少于 50000元的值，或删除 fine_yuan_min_art124 这一项") in lines
+
+
+def test_its_annual_figures_show_the_sums_of_its_kind_of_bureau(market, gongshi):
+    code, lines = gongshi("report", "--year", "2026", "--today", "2027-02-03")
+    assert code == 0
+    assert any(line.split() == ["罚款", "50,000元"] for line in lines), lines
+    assert not any("医保" in line for line in lines)
