@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .codes import finding
 from .errors import BuildRefused
+from .findings import has_errors
 from .paths import MANIFEST, display_path
 from .publish.atomic import MARKER, publish, staged
 from .render.portal import render_portal
@@ -42,7 +43,7 @@ def assemble_portal(sources: list[Path], out: Path, today: date) -> list[str]:
         render_portal(stage.site, today)
         portal = [p for p in stage.site.iterdir() if p.is_file()]
         problems = verify_files(stage.site, out, portal)
-        if problems:
+        if has_errors(problems):
             raise BuildRefused(problems)
         publish(stage)
     return sorted(counties)

@@ -42,6 +42,7 @@ from .watched_day import DayWatch
 NOT_BUILT = "未生成网站：{out} 保持原样。"
 
 BUILT, KEPT, NOT_PUBLISHED, REMOVED = "built", "kept", "not_published", "removed"
+VERIFICATION_WARNINGS = ("W-VERIFY-BROKEN-LINK",)   # said of a published site, and again while it is carried
 
 
 @dataclass
@@ -130,8 +131,9 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         # The portal shows what each county's manifest says, which was scanned with that county's
         # own withheld values in its folder: one county's values are not another's to refuse.
         portal = verify_files(stage.site, out, [p for p in stage.site.iterdir() if p.is_file()])
-        if portal:
+        if has_errors(portal):
             raise BuildRefused(portal)
+        report.findings += portal
 
         if not (_unchanged(out, stage, results) and not only and not shard):
             publish(stage)   # else OUT already shows exactly this: no new generation
@@ -198,6 +200,7 @@ class _CountyTask:
             checked = {"checked_on": self.today, "valid_until": watch.valid_until}
             if built_before and built_before.view_key == made_key:
                 _carry(self.out, self.stage, county_id)   # the same bytes, verified when they were published
+                findings += [f for f in built_before.findings if f.code in VERIFICATION_WARNINGS]
                 return _CountyResult(outcome, sort_findings(findings),
                                      Published(view, BUILT, checked_key, made_key, sort_findings(findings),
                                                outcome.held_back, withheld, built_before.settings, **checked),
@@ -209,11 +212,11 @@ class _CountyTask:
                 _remove(self.stage, county_id)
                 site = keep("生成网站失败，见上")
         problems = self._problems(county_id, site)
-        if problems:
-            findings += problems
+        findings += problems
+        if has_errors(problems):   # a warning of verification (a broken link) is said, and the site published
             _remove(self.stage, county_id)
             site = keep("新生成的网站没有通过检查，见上") if outcome.status == BUILT else None
-            if self._problems(county_id, site):
+            if has_errors(self._problems(county_id, site)):
                 _remove(self.stage, county_id)
                 site = None
                 outcome.status, outcome.why = NOT_PUBLISHED, "生成的网站没有通过检查，见上"

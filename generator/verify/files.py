@@ -1,11 +1,13 @@
 """Every check of built files, on the files given: outside hosts and root paths, executable
-markup, and the leak scan, each page parsed once for all three (pages.py)."""
+markup, links to files that are not there, and the leak scan, each page parsed once for all
+(pages.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .leak_scan import scan_site
+from .links import check_links
 from .markup import check_markup
 from .outside_hosts import verify_site
 from .pages import one_parse
@@ -19,6 +21,7 @@ def verify_files(root: Path, published_as: Path, paths: list, withheld: dict | N
     with one_parse():
         return verify_site(root, published_as=published_as, paths=paths) \
             + check_markup(root, published_as=published_as, paths=paths) \
+            + check_links(root, published_as=published_as, paths=paths) \
             + scan_site(root, published_as=published_as, paths=paths,
                         folder_secrets={i: values for i, (values, _) in withheld.items()},
                         folder_exceptions={i: pages for i, (_, pages) in withheld.items()})

@@ -1,0 +1,36 @@
+"""Every link inside a built site leads somewhere: a broken one is said, with the page it is on."""
+
+from __future__ import annotations
+
+from generator.verify.links import check_links
+
+
+def test_a_broken_link_in_an_attachment_is_reported_and_the_site_still_published(project, gongshi):
+    project.edit("content/shili/documents/penalty-flowchart.md", "## 行政处罚（一般程序）流程",
+                 "## 行政处罚（一般程序）流程\n\n另见[听证流程图](hearing-flowchart.pdf)。")
+    code, lines = gongshi("build")
+    assert code == 0
+    broken = [line for line in lines if " W-VERIFY-BROKEN-LINK " in line]
+    assert len(broken) == 1 and broken[0].startswith("site/shili/") and "hearing-flowchart.pdf" in broken[0], broken
+    assert broken[0].endswith(" — 访问者点开会看到“找不到页面”：请检查生成这一页的记录或附件中的链接，或报告 gongshi 的维护人员")
+    assert project.file("site/shili/index.html").is_file()
+
+
+def test_the_sample_sites_have_no_broken_link(project, gongshi):
+    assert gongshi("build")[0] == 0
+    assert check_links(project.file("site").resolve()) == []
+
+
+def test_what_counts_as_broken(tmp_path):
+    site = tmp_path / "site"
+    (site / "a" / "b").mkdir(parents=True)
+    (site / "a" / "b" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    (site / "a" / "img.png").write_bytes(b"\x89PNG")
+    (site / "index.html").write_text('<a href="a/">county</a>', encoding="utf-8")
+    links = ['b/', 'b/index.html#top', '#here', 'img.png?v=1', 'https://example.gov.cn/x', 'mailto:x@example.gov.cn',
+             '../index.html',                                             # the portal: verified when it is made
+             'missing/', 'b/nothing.html', '../../outside.html', '%E7%BC%BA.pdf']
+    (site / "a" / "index.html").write_text("".join(f'<a href="{u}">{i}</a>' for i, u in enumerate(links)), encoding="utf-8")
+    found = check_links(site)
+    assert [f.message.split(" ")[0] + " " + f.message.split(" ")[1] for f in found] == [
+        "网页中的链接 missing/", "网页中的链接 b/nothing.html", "网页中的链接 ../../outside.html", "网页中的链接 %E7%BC%BA.pdf"]
