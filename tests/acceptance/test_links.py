@@ -34,3 +34,10 @@ def test_what_counts_as_broken(tmp_path):
     found = check_links(site)
     assert [f.message.split(" ")[0] + " " + f.message.split(" ")[1] for f in found] == [
         "网页中的链接 missing/", "网页中的链接 b/nothing.html", "网页中的链接 ../../outside.html", "网页中的链接 %E7%BC%BA.pdf"]
+
+
+def test_heading_anchors_read_as_their_heading(project, gongshi):
+    assert gongshi("build")[0] == 0
+    page = project.file("site/jiange/subject/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="行政执法主体1个">行政执法主体（1个）' in page
+    assert 'href="#行政执法主体1个"' in page   # the permalink a reader copies
