@@ -41,3 +41,12 @@ def test_heading_anchors_read_as_their_heading(project, gongshi):
     page = project.file("site/jiange/subject/index.html").read_text(encoding="utf-8")
     assert '<h2 id="行政执法主体1个">行政执法主体（1个）' in page
     assert 'href="#行政执法主体1个"' in page   # the permalink a reader copies
+
+
+def test_every_county_page_links_back_to_the_portal(project, gongshi):
+    assert gongshi("build")[0] == 0
+    site = project.file("site")
+    for page in [site / "jiange/index.html", site / "jiange/subject/index.html", site / "shili/decisions/2025-001/index.html"]:
+        html = page.read_text(encoding="utf-8")
+        href = html.split('class="gs-footer__portal" href="', 1)[1].split('"', 1)[0]
+        assert (page.parent / href).resolve() == (site / "index.html").resolve(), (page, href)
