@@ -20,7 +20,7 @@ from .personal_data import check_personal_data
 from .procedure import check_procedure
 from .references import check_references
 from .schema import check_schema
-from .site_config import check_inherit, check_law
+from .site_config import check_inherit, check_law, check_site_url
 
 
 def check_county(county, calendar, today) -> list:
@@ -29,7 +29,8 @@ def check_county(county, calendar, today) -> list:
         for doc in county.records(kind.name):
             findings += check_schema(doc, kind.schema)
     if county.config is not None and county.config.data is not None:
-        findings += check_schema(county.config, SITE_CONFIG.schema) + check_inherit(county) + check_law(county)
+        findings += check_schema(county.config, SITE_CONFIG.schema) + check_inherit(county) + check_law(county) \
+            + check_site_url(county)
     findings += check_personal_data(county)   # every record, valid or not: what it holds is reported all the same
     valid = _schema_valid(county, findings)
     findings += check_references(valid)

@@ -20,6 +20,15 @@ def check_inherit(county) -> list:
                     value=config.data["INHERIT"], target=display_path(target))]
 
 
+def check_site_url(county) -> list:
+    """A county that publishes says where: without `site_url` its sitemap lists nothing and no page
+    names its address for search engines."""
+    config = county.config
+    if config is None or not isinstance(config.data, dict) or config.data.get("site_url"):
+        return []
+    return [finding("W-SITE-URL-MISSING", config.display, 1)]
+
+
 def check_law(county) -> list:
     """A county's `extra.law`: a profile gongshi knows, and values changed only the stricter way,
     each with the rule that makes it so (law/parameters.py)."""

@@ -116,7 +116,7 @@ def test_a_county_cannot_loosen_a_deadline(project, gongshi):
     _override(project, "    publish_within_working_days_penalty: 20\n")
     code, lines = gongshi("validate", *TODAY)
     assert code == 1
-    assert (f"{CONFIG}:14: E-LAW-LOOSER 本县把行政处罚、行政许可决定的公示期限改为 20个工作日，比医疗保障行政部门适用的规定（7个工作日，"
+    assert (f"{CONFIG}:16: E-LAW-LOOSER 本县把行政处罚、行政许可决定的公示期限改为 20个工作日，比医疗保障行政部门适用的规定（7个工作日，"
             f"{GUIDANCE} 二（三）；{NHSA_MEASURES} 三（三）1）更宽 — 本县只能规定得更严：请改为不超过 7个工作日的值，"
             "或删除 publish_within_working_days_penalty 这一项") in lines
 
@@ -145,7 +145,7 @@ def test_a_stricter_value_without_its_citation_is_a_warning(project, gongshi):
     _override(project, "    withdraw_within_working_days: 2\n")
     code, lines = gongshi("validate", *TODAY)
     assert code == 0
-    assert (f"{CONFIG}:14: W-LAW-UNCITED 本县把决定被变更、撤销、确认违法或者确认无效后撤下公示的期限改为 2个工作日"
+    assert (f"{CONFIG}:16: W-LAW-UNCITED 本县把决定被变更、撤销、确认违法或者确认无效后撤下公示的期限改为 2个工作日"
             "（医疗保障行政部门适用的规定是 3个工作日），但没有写明依据 — 请写成 withdraw_within_working_days: "
             "{value: 2, citation: 规定更严的文件和条款}，错误提示会同时引用它") in lines
 
@@ -154,7 +154,7 @@ def test_a_value_the_law_fixes_cannot_be_changed(project, gongshi):
     _override(project, "    adult_age: 16\n")
     code, lines = gongshi("validate", *TODAY)
     assert code == 1
-    assert (f"{CONFIG}:14: E-LAW-FIXED 成年年龄（不满的为未成年人，其决定不公示）由法律规定（《中华人民共和国民法典》第十七条；"
+    assert (f"{CONFIG}:16: E-LAW-FIXED 成年年龄（不满的为未成年人，其决定不公示）由法律规定（《中华人民共和国民法典》第十七条；"
             "《中华人民共和国未成年人保护法》第一百零三条），本县不能改 — 请删除 extra.law 中的 adult_age") in lines
 
 
@@ -163,7 +163,7 @@ def test_a_profile_gongshi_does_not_know(project, gongshi):
     code, lines = gongshi("validate", *TODAY)
     assert code == 1
     assert [line for line in lines if line.startswith(f"{CONFIG}:")] == [
-        f"{CONFIG}:14: E-SCHEMA-ENUM 字段 extra.law.profile（本县的执法领域（默认 医疗保障））的值 交通运输 不在可选范围内 — "
+        f"{CONFIG}:16: E-SCHEMA-ENUM 字段 extra.law.profile（本县的执法领域（默认 医疗保障））的值 交通运输 不在可选范围内 — "
         "只能填写：医疗保障、市场监管"]
 
 

@@ -50,3 +50,15 @@ def test_every_county_page_links_back_to_the_portal(project, gongshi):
         html = page.read_text(encoding="utf-8")
         href = html.split('class="gs-footer__portal" href="', 1)[1].split('"', 1)[0]
         assert (page.parent / href).resolve() == (site / "index.html").resolve(), (page, href)
+
+
+def test_a_county_without_its_address_is_warned_and_its_sitemap_lists_its_pages_with_one(project, gongshi):
+    assert gongshi("build")[0] == 0
+    sitemap = project.file("site/shili/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.gov.cn/gongshi/shili/decisions/2025-001/</loc>" in sitemap
+    project.edit("site_config/shili.yml", "site_url: https://example.gov.cn/gongshi/shili/\n", "")
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 0
+    assert ("site_config/shili.yml:1: W-SITE-URL-MISSING 站点配置没有写 site_url（本县网站发布后的正式网址）：站点地图 sitemap.xml 将是空的，"
+            "搜索引擎也不知道各页的正式网址 — 请加一行 site_url: 本县网站的网址（以 / 结尾），"
+            "如 site_url: https://www.example.gov.cn/gongshi/shili/") in lines

@@ -59,7 +59,7 @@ def test_a_market_county_cannot_loosen_the_food_safety_range(market, gongshi):
     market.edit("site_config/shijian.yml", "    profile: 市场监管\n", "    profile: 市场监管\n    fine_yuan_min_art124: 40000\n")
     code, lines = gongshi("validate")
     assert code == 1
-    assert ("site_config/shijian.yml:15: E-LAW-LOOSER 本县把第一百二十四条货值金额不足界限时的罚款下限改为 40000元，比市场监督管理部门适用的"
+    assert ("site_config/shijian.yml:17: E-LAW-LOOSER 本县把第一百二十四条货值金额不足界限时的罚款下限改为 40000元，比市场监督管理部门适用的"
             f"规定（50000元，{FOOD}第一百二十四条）更宽 — 本县只能规定得更严：请改为不少于 50000元的值，或删除 fine_yuan_min_art124 这一项") in lines
 
 

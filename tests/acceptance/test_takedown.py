@@ -153,7 +153,7 @@ def test_a_county_may_set_a_shorter_period_but_not_a_longer_one(project, gongshi
     project.edit("site_config/shili.yml", "{value: 12,", "{value: 48,")
     code, lines = gongshi("validate", "--county", "shili", "--today", "2026-11-23")
     assert code == 1
-    assert "site_config/shili.yml:14: E-LAW-LOOSER 本县把严重失信信息最长公示期改为 48个月，比医疗保障行政部门适用的规定" \
+    assert "site_config/shili.yml:16: E-LAW-LOOSER 本县把严重失信信息最长公示期改为 48个月，比医疗保障行政部门适用的规定" \
            "（36个月，《信用修复管理办法》（国家发展改革委令2025年第36号））更宽 — 本县只能规定得更严：请改为不超过 36个月的值，" \
            "或删除 publicity_months_serious 这一项" in lines
 
