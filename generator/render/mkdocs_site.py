@@ -89,10 +89,7 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path, settin
         stub.write_text("site_name: gongshi\n", encoding="utf-8")
         with _dated(county.updated):
             mkdocs_build(load_config(config_file=str(stub), **config))
-        # MkDocs' 404 page addresses everything from the host root ("/assets/…"), which breaks
-        # when the county site lives under a sub-path of the government portal; the portal's
-        # own web server answers unknown addresses anyway.
-        (site_dir / "404.html").unlink(missing_ok=True)
+        # 404.html is the theme's own page (theme/404.html): it loads nothing and links by full address.
     except ConfigurationError as exc:
         raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
     except (MkDocsException, OSError) as exc:

@@ -62,3 +62,18 @@ def test_a_county_without_its_address_is_warned_and_its_sitemap_lists_its_pages_
     assert ("site_config/shili.yml:1: W-SITE-URL-MISSING 站点配置没有写 site_url（本县网站发布后的正式网址）：站点地图 sitemap.xml 将是空的，"
             "搜索引擎也不知道各页的正式网址 — 请加一行 site_url: 本县网站的网址（以 / 结尾），"
             "如 site_url: https://www.example.gov.cn/gongshi/shili/") in lines
+
+
+def test_the_404_page_works_at_any_address_and_says_why_a_record_may_be_gone(project, gongshi):
+    from generator.verify.pages import read_page
+
+    assert gongshi("build")[0] == 0
+    html = project.file("site/shili/404.html").read_text(encoding="utf-8")
+    parsed = read_page(html)
+    assert parsed.fetched == []                                  # nothing whose relative address would break
+    assert parsed.linked == ["https://example.gov.cn/gongshi/shili/", "https://example.gov.cn/gongshi/shili/../"]
+    assert "被依法变更、撤销、确认违法或者确认无效的，会从网站上撤下" in html and "公示期届满" in html
+    assert "示医保罚" not in html                                  # names no record
+    project.edit("site_config/shili.yml", "site_url: https://example.gov.cn/gongshi/shili/\n", "")
+    assert gongshi("build")[0] == 0
+    assert read_page(project.file("site/shili/404.html").read_text(encoding="utf-8")).linked == []
