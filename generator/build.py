@@ -30,6 +30,7 @@ from .public.kept import kept_view
 from .public.view import withheld_values
 from .publish.atomic import carry_over, publish, staged
 from .publish.state import Published, previous, save_published
+from .render.feed import write_feed
 from .render.markdown_tree import render_markdown
 from .render.mkdocs_site import build_site, warm_up
 from .parallel import run_each
@@ -257,6 +258,7 @@ def _make(view, county, stage, config_dir: Path, withheld: tuple, settings: dict
     docs_dir = stage.work / county.id
     render_markdown(view, docs_dir)
     settings = build_site(view, config_dir / f"{county.id}.yml", docs_dir, stage.site / county.id, settings)
+    write_feed(view, stage.site / county.id, settings.get("site_url"))
     write_manifest(view, stage.site / county.id)
     return _Site(view, withheld, settings)
 

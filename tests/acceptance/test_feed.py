@@ -1,0 +1,35 @@
+"""Each county's Atom feed: new, corrected and withdrawn decisions, made from the public view."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def entries(project, county="shili") -> list[tuple[str, str, str]]:
+    root = ElementTree.parse(project.file(f"site/{county}/feed.xml")).getroot()
+    return [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}updated")[:10], e.find(f"{ATOM}link").get("href"))
+            for e in root.findall(f"{ATOM}entry")]
+
+
+def test_the_feed_lists_publications_corrections_and_withdrawals_newest_first(project, gongshi):
+    assert gongshi("build")[0] == 0
+    assert entries(project) == [
+        ("行政处罚决定 示医保罚〔2026〕4号：示例县某某中医诊所违规使用医疗保障基金案（重新作出）", "2026-10-23", "decisions/2026-003/"),
+        ("撤下说明：一项行政处罚决定已撤销，已从网站撤下", "2026-09-14", "decisions/2026-002/"),
+        ("行政处罚决定 示医保罚〔2025〕2号：王某某骗取医疗保障基金案", "2025-08-26", "decisions/2025-002/"),
+        ("更正：行政处罚决定 示医保罚〔2025〕1号：示例县某某大药房有限公司违规使用医疗保障基金案", "2025-05-20", "decisions/2025-001/"),
+        ("行政处罚决定 示医保罚〔2025〕1号：示例县某某大药房有限公司违规使用医疗保障基金案", "2025-05-16", "decisions/2025-001/"),
+    ]
+    feed = project.file("site/shili/feed.xml").read_text(encoding="utf-8")
+    assert "示医保罚〔2026〕2号" not in feed                       # a withdrawn decision's number is on its notice alone
+    page = project.file("site/shili/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" title="新公示、更正和撤下的执法决定" href="feed.xml">' in page
+
+
+def test_a_decision_whose_period_has_ended_leaves_the_feed(project, gongshi):
+    assert gongshi("build", "--today", "2029-06-01")[0] in (0, 1)
+    titles = [title for title, _, _ in entries(project)]
+    assert not any("示医保罚〔2025〕2号" in title for title in titles)      # 严重, decided 2025-08-20: gone after 3 years
+    assert not any("王某某" in title for title in titles)
