@@ -33,3 +33,12 @@ def test_a_decision_whose_period_has_ended_leaves_the_feed(project, gongshi):
     titles = [title for title, _, _ in entries(project)]
     assert not any("示医保罚〔2025〕2号" in title for title in titles)      # 严重, decided 2025-08-20: gone after 3 years
     assert not any("王某某" in title for title in titles)
+
+
+def test_the_sitemap_offers_neither_a_withdrawal_notice_nor_an_expired_decision(project, gongshi):
+    assert gongshi("build")[0] == 0
+    sitemap = project.file("site/shili/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.gov.cn/gongshi/shili/decisions/2025-001/</loc>" in sitemap
+    assert "decisions/2026-002/" not in sitemap                    # withdrawn: its address shows the notice
+    assert gongshi("build", "--today", "2029-06-01")[0] in (0, 1)
+    assert "decisions/2025-002/" not in project.file("site/shili/sitemap.xml").read_text(encoding="utf-8")
