@@ -22,7 +22,7 @@ def _entries(view) -> list[dict]:
     entries = []
     for decision in view.decisions:
         href = f"decisions/{decision['id']}/"
-        about = f"{decision['kind']}决定 {decision['case_number']}：{decision['title']}"
+        about = f"{decision['kind']}决定 {decision['case_number']}" + (f"：{decision['title']}" if decision.get("title") else "")
         entries.append(dict(title=about, id=f"{href}#公示", updated=decision["published"], href=href,
                             summary=f"{decision['published']} 公示"))
         for correction in decision["corrections"]:

@@ -19,7 +19,7 @@ def write_manifest(county, site_dir: Path) -> None:
     manifest = {"id": county.id, "site_name": county.site_name, "subject": county.subject["name"],
                 "updated": county.updated.isoformat() if county.updated else None,
                 "decisions": len(county.decisions),
-                "latest": [{"id": d["id"], "case_number": d["case_number"], "kind": d["kind"], "title": d["title"],
+                "latest": [{"id": d["id"], "case_number": d["case_number"], "kind": d["kind"], "title": d.get("title") or "",
                             "published": d["published"]} for d in county.decisions[:LATEST]],
                 # Bureau mobiles shown on purpose in contact fields: `gongshi scan` does not flag them.
                 "published_contacts": sorted(county.published_contacts)}

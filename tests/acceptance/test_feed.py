@@ -42,3 +42,10 @@ def test_the_sitemap_offers_neither_a_withdrawal_notice_nor_an_expired_decision(
     assert "decisions/2026-002/" not in sitemap                    # withdrawn: its address shows the notice
     assert gongshi("build", "--today", "2029-06-01")[0] in (0, 1)
     assert "decisions/2025-002/" not in project.file("site/shili/sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_decision_without_a_title_is_named_by_its_case_number(project, gongshi):
+    project.edit("content/shili/decisions/2025-001.yml", "title: 示例县某某大药房有限公司违规使用医疗保障基金案\n", "")
+    assert gongshi("build")[0] == 0
+    assert ("行政处罚决定 示医保罚〔2025〕1号", "2025-05-16", "decisions/2025-001/") in entries(project)
+    assert "行政处罚决定 示医保罚〔2025〕1号</a>" in project.file("site/index.html").read_text(encoding="utf-8")
