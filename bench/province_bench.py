@@ -19,6 +19,7 @@ step is also run with it, alternately with this one, and the table shows both an
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import shutil
@@ -136,7 +137,7 @@ def markdown_tree(root: Path) -> Path:
                   theme=dict(config["theme"], custom_dir=str(THEME_DIR)),
                   extra={k: v for k, v in (config.get("extra") or {}).items() if k not in GONGSHI_SETTINGS}
                   | {"footer": view.footer, "gongshi": {"county": BIG, "updated": "", "updated_text": ""}})
-    (root / "plain" / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (root / "plain" / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True), encoding="utf-8")
     hugo = root / "hugo"
     (hugo / "content" / "decisions").mkdir(parents=True)
     (hugo / "layouts" / "_default").mkdir(parents=True)
@@ -150,6 +151,14 @@ def markdown_tree(root: Path) -> Path:
         body = page.read_text(encoding="utf-8")
         (hugo / "content" / "decisions" / page.name).write_text(f'---\ntitle: "{page.stem}"\n---\n{body}', encoding="utf-8")
     return root
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """The configuration as MkDocs reads it back: the toc's slugify function as the tag that made it."""
+
+
+_ConfigDumper.add_representer(functools.partial, lambda dumper, made: dumper.represent_mapping(
+    f"tag:yaml.org,2002:python/object/apply:{made.func.__module__}.slugify", {"kwds": dict(made.keywords)}))
 
 
 def size_mb(folder: Path) -> float:
