@@ -77,3 +77,14 @@ def test_the_404_page_works_at_any_address_and_says_why_a_record_may_be_gone(pro
     project.edit("site_config/shili.yml", "site_url: https://example.gov.cn/gongshi/shili/\n", "")
     assert gongshi("build")[0] == 0
     assert read_page(project.file("site/shili/404.html").read_text(encoding="utf-8")).linked == []
+
+
+def test_every_label_names_a_control_on_its_page(project, gongshi):
+    from selectolax.lexbor import LexborHTMLParser
+
+    assert gongshi("build")[0] == 0
+    for path in sorted(project.file("site").rglob("*.html")):
+        tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+        controls = {node.attributes.get("id") for node in tree.css("input, select, textarea, button")}
+        for label in tree.css("label[for]"):
+            assert label.attributes["for"] in controls, (path, label.attributes["for"])
