@@ -41,7 +41,7 @@ class Range:
 def check_fines(county) -> list:
     law = county_law(county)
     powers = {item.get("code"): item for item in (county.data("powers") or {}).get("items", []) if isinstance(item, dict)}
-    exemptions = _exemption_items(county.data("exemptions"))
+    exemptions = exemption_items(county.data("exemptions"))
     findings = []
     for doc in standing_decisions(county):
         decision = doc.data
@@ -62,7 +62,7 @@ def check_fines(county) -> list:
     return findings
 
 
-def _exemption_items(exemptions) -> dict:
+def exemption_items(exemptions) -> dict:
     """Each item id of exemptions.yml → (the list it is on, the item)."""
     items, lists = {}, exemptions if isinstance(exemptions, dict) else {}
     for name in LIST_TITLES:

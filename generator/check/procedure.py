@@ -26,14 +26,18 @@ from ..codes import finding
 from ..law.lifecycle import day_of
 from ..law.county import county_law
 from .decisions import counted, standing_decisions
+from .fines import exemption_items
+from .party import ORGANISATIONS
 
 PENALTY = "行政处罚"
-ORGANISATIONS = ("单位", "个体工商户")
 
 
 def check_procedure(county, calendar) -> list:
     law = county_law(county)
-    no_penalty = _no_penalty_items(county.data("exemptions"))
+    no_penalty = {}   # each power → the items of the no-penalty list that name it
+    for on_list, item in exemption_items(county.data("exemptions")).values():
+        if on_list == "no_penalty" and isinstance(item.get("power"), str):
+            no_penalty.setdefault(item["power"], []).append(item)
     findings = []
     for doc in standing_decisions(county):
         decision = doc.data
@@ -183,15 +187,6 @@ def _hearing(doc, decision, law, calendar) -> list:
 
 
 # --- Art 33: 首违不罚 ---
-
-def _no_penalty_items(exemptions) -> dict:
-    """Each power → the items of the no-penalty list that name it."""
-    items, listed = {}, (exemptions or {}).get("no_penalty") if isinstance(exemptions, dict) else None
-    for item in listed if isinstance(listed, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("power"), str):
-            items.setdefault(item["power"], []).append(item)
-    return items
-
 
 def _first_violation(doc, decision, law, no_penalty: dict) -> list:
     items = no_penalty.get(decision.get("power"))
