@@ -12,6 +12,7 @@ import copy
 import html
 import logging
 import os
+import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -89,12 +90,40 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path, settin
         stub.write_text("site_name: gongshi\n", encoding="utf-8")
         with _dated(county.updated):
             mkdocs_build(load_config(config_file=str(stub), **config))
+        _without_unused_assets(site_dir)
         # 404.html is the theme's own page (theme/404.html): it loads nothing and links by full address.
     except ConfigurationError as exc:
         raise BuildRefused([finding("E-SITE-CONFIG", display_path(config_path), None, detail=exc)]) from exc
     except (MkDocsException, OSError) as exc:
         raise BuildRefused([finding("E-RENDER-SITE", display_path(config_path), None, detail=exc)]) from exc
     return settings
+
+
+REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["']([^"'#?]+)|url\(\s*["']?([^"')#?]+)""")
+
+
+def _without_unused_assets(site_dir: Path) -> None:
+    """Remove what the theme copies into every site and no page uses: the search engine's language
+    packs and workers, source maps, icons of unused features (a county site was 3 MB of them).
+    What a page or a used stylesheet names stays; the link check of verification proves nothing
+    used went missing."""
+    assets = site_dir / "assets"
+    if not assets.is_dir():
+        return
+    used, pending = set(), [p for p in site_dir.rglob("*.html")]
+    while pending:
+        source = pending.pop()
+        for a, b in REFERENCE.findall(source.read_text(encoding="utf-8", errors="replace")):
+            target = (source.parent / (a or b)).resolve()
+            if target not in used and target.is_file():
+                used.add(target)
+                if target.suffix == ".css":
+                    pending.append(target)
+    for path in sorted(assets.rglob("*"), reverse=True):   # files before the folders that hold them
+        if path.is_file() and path.resolve() not in used:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
 
 @contextmanager
