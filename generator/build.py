@@ -31,10 +31,11 @@ from .public.view import withheld_values
 from .publish.atomic import carry_over, publish, staged
 from .publish.state import Published, previous, save_published
 from .render.feed import write_feed
+from .render.search_index import index_site
 from .render.markdown_tree import render_markdown
 from .render.mkdocs_site import build_site, warm_up
 from .parallel import run_each
-from .render.portal import render_portal, write_manifest
+from .render.portal import portal_files, render_portal, write_manifest
 from .scopes import scoped
 from .validate import check_province, validate_county
 from .verify.files import verify_files
@@ -131,7 +132,7 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         render_portal(stage.site, today)
         # The portal shows what each county's manifest says, which was scanned with that county's
         # own withheld values in its folder: one county's values are not another's to refuse.
-        portal = verify_files(stage.site, out, [p for p in stage.site.iterdir() if p.is_file()])
+        portal = verify_files(stage.site, out, portal_files(stage.site))
         if has_errors(portal):
             raise BuildRefused(portal)
         report.findings += portal
@@ -151,9 +152,9 @@ def _unchanged(out: Path, stage, results) -> bool:
     county in OUT, and the same portal page."""
     if not all(r.carried for r in results) or _counties_in(out) != {r.outcome.id for r in results}:
         return False
-    portal = [p.name for p in stage.site.iterdir() if p.is_file()]
-    return sorted(portal) == sorted(p.name for p in out.iterdir() if p.is_file()) and \
-        all((stage.site / name).read_bytes() == (out / name).read_bytes() for name in portal)
+    staged_files = [p.relative_to(stage.site) for p in portal_files(stage.site)]
+    return staged_files == [p.relative_to(out) for p in portal_files(out)] and \
+        all((stage.site / name).read_bytes() == (out / name).read_bytes() for name in staged_files)
 
 
 def _counties_in(out: Path) -> set[str]:
@@ -258,6 +259,7 @@ def _make(view, county, stage, config_dir: Path, withheld: tuple, settings: dict
     docs_dir = stage.work / county.id
     render_markdown(view, docs_dir)
     settings = build_site(view, config_dir / f"{county.id}.yml", docs_dir, stage.site / county.id, settings)
+    index_site(stage.site / county.id)
     write_feed(view, stage.site / county.id, settings.get("site_url"))
     write_manifest(view, stage.site / county.id)
     return _Site(view, withheld, settings)

@@ -14,6 +14,7 @@ from datetime import date
 from ..kinds import DECISION
 from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal
 from ..law.county import county_law
+from ..paths import SEARCH_DIR, search_page_file
 from ..privacy.redaction import redaction_settings
 from ..schema import describe
 from .party_name import named_by_policy
@@ -70,9 +71,11 @@ def decision_page(decision_id: str) -> str:
     return f"decisions/{decision_id}.md"
 
 
-def notice_page_html(decision_id: str) -> str:
-    """Where the site engine writes the page of `decision_page(decision_id)`."""
-    return f"decisions/{decision_id}/index.html"
+def notice_files(decision_id: str) -> tuple[str, ...]:
+    """The built files a withdrawn decision's case number belongs in: its withdrawal notice, where
+    the site engine writes the page of `decision_page(decision_id)`, and that page's entry in the
+    search index (render/search_index.py), by which its case number finds it."""
+    return f"decisions/{decision_id}/index.html", f"{SEARCH_DIR}/{search_page_file(f'decisions/{decision_id}/')}"
 
 
 def public_decisions(county, today: date, power_index: dict, held: frozenset = frozenset()
@@ -136,10 +139,10 @@ def _notice(decision_id: str, doc, on_site: dict, naming: str) -> dict:
     }
 
 
-def withheld_decision_values(county, today: date, held: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
+def withheld_decision_values(county, today: date, held: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, tuple]]:
     """Case numbers and organisation names of decisions not on the site, with the file they come
     from: no built file may hold them, unless a decision on the site names them too. Second, the
-    one page each withdrawn decision's case number may appear on: its withdrawal notice."""
+    files each withdrawn decision's case number may appear in (notice_files)."""
     law = county_law(county)
     values, public, notice_pages = {}, set(), {}
     for decision_id, doc in county.decisions.items():
@@ -151,7 +154,7 @@ def withheld_decision_values(county, today: date, held: frozenset = frozenset())
         if reason:
             values.update({v: f"{doc.display}（{reason}的决定）" for v in named})
             if case_number and decision_id not in held and has_withdrawal_notice(doc.data, today, law):
-                notice_pages[case_number] = notice_page_html(decision_id)
+                notice_pages[case_number] = notice_files(decision_id)
         else:
             public |= named
     return ({v: source for v, source in values.items() if v not in public},

@@ -18,7 +18,7 @@ from ..paths import TEMPLATE_DIR
 from ..cn_format import chinese_date, cn_ordinal, yuan
 from .markdown_text import inline, link, paragraphs
 from .richtext import richtext
-from .sections import HOME, SECTIONS, document_url
+from .sections import HOME, SEARCH, SECTIONS, document_url
 
 
 def tel(numbers) -> Markup:
@@ -84,7 +84,7 @@ def render_page(template: str, county, **context) -> str:
 def render_markdown(county, docs_dir: Path) -> list[str]:
     """Write the county's Markdown tree and copy its public attachments. Returns the page files."""
     docs_dir.mkdir(parents=True, exist_ok=True)
-    pages = [HOME] + [s.page for s in SECTIONS]
+    pages = [HOME, SEARCH] + [s.page for s in SECTIONS]
     pages_of_results = results_pages(county.decisions)
     for page in pages:
         (docs_dir / page).write_text(render_page(page + ".j2", county, results=pages_of_results[0]), encoding="utf-8")

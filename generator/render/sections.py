@@ -35,6 +35,7 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 HOME = "index.md"
+SEARCH = "search.md"   # not in the navigation: the search form of every page leads to it
 
 # Documents are shown on the page of their category; links to a document go there.
 DOCUMENT_PAGE = {"三项制度方案": "three-systems.md"}

@@ -36,8 +36,8 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
     """A finding for every piece of personal data or declared secret in the files under `root`.
     `secrets` maps each string that must not appear to where it was declared; `folder_secrets`
     does the same for the files under one top-level folder (a county's own site) and the portal.
-    `folder_exceptions` names, per folder, the one file where such a string belongs (a withdrawn
-    decision's case number on its withdrawal notice). `paths`: only these files (default: all)."""
+    `folder_exceptions` names, per folder, the files where such a string belongs (a withdrawn
+    decision's case number on its withdrawal notice and that notice's entry in the search index). `paths`: only these files (default: all)."""
     allowed = _published_contacts(root)
     needles = _needles(secrets)
     by_folder = {folder: _needles(values) for folder, values in (folder_secrets or {}).items()}
@@ -62,8 +62,8 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
         if not (own or needles):
             continue
         flat = compacted(Normal("\n".join(normal.text for normal in normals)))
-        belongs_here = {value for value, page in (folder_exceptions or {}).get(top, {}).items()
-                        if top and "/".join(parts[1:]) == page}
+        belongs_here = {value for value, files in (folder_exceptions or {}).get(top, {}).items()
+                        if top and "/".join(parts[1:]) in files}
         findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)
                      for needle, (original, source) in own.items() if needle in flat and original not in belongs_here]
         findings += [finding("E-SCAN-SECRET", shown, None, masked=secret_hint(original), source=source)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.render.search_index import term_file
 from generator.verify.outside_hosts import verify_site
 
 from ..conftest import PROJECT
@@ -126,12 +127,14 @@ def test_verify_catches_outside_resources(tmp_path):
     ]
 
 
-def test_search_index_holds_chinese_text_segmented_into_words(site):
-    index = json.loads((site / "jiange" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(doc["text"] for doc in index["docs"])
-    assert "\u200b" in text                       # jieba split the words for the search engine
-    assert "罗冬云" in text.replace("\u200b", "")
-    assert any(doc["location"].startswith("subject/") for doc in index["docs"])
+def test_search_index_finds_a_name_on_the_page_that_shows_it(site):
+    folder = site / "jiange" / "search"
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    subject = meta["pages"].index("subject/")
+    postings = json.loads((folder / "t" / f"{term_file('罗冬', meta['files'])}.json").read_text(encoding="utf-8"))["罗冬"]
+    assert subject in postings[::2]                # the term 罗冬 leads to the subject page
+    shown = json.loads((folder / "p" / "subject.json").read_text(encoding="utf-8"))
+    assert shown["title"] == "一、行政执法主体" and "罗冬云" in shown["text"]
 
 
 def test_verify_names_files_where_they_will_be_published(tmp_path):

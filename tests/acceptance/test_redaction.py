@@ -291,13 +291,13 @@ def test_scan_names_the_file_with_a_planted_leak(sample_site, gongshi, tmp_path)
     shutil.copytree(sample_site, site)
     page = site / "shili/officers/index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</main>", f"<p>{VALID_ID}</p></main>"), encoding="utf-8")
-    index = site / "jiange/search/search_index.json"
-    index.write_text(index.read_text(encoding="utf-8").replace('"docs":[', '"docs":[{"text":"\\u624b\\u673a 13912345678"},', 1),
+    index = site / "jiange/search/p/subject.json"
+    index.write_text(index.read_text(encoding="utf-8").replace('"text":"', '"text":"\\u624b\\u673a 13912345678 ', 1),
                      encoding="utf-8")
     code, lines = gongshi("scan", str(site), "--secret", "剑阁县医疗保障局")
     assert code == 1
     assert f"{site}/shili/officers/index.html: E-SCAN-PERSONAL-DATA 有身份证号 110105********002X — {PERSONAL_HINT}" in lines
-    assert f"{site}/jiange/search/search_index.json: E-SCAN-PERSONAL-DATA 有手机号 139****5678 — {PERSONAL_HINT}" in lines
+    assert f"{site}/jiange/search/p/subject.json: E-SCAN-PERSONAL-DATA 有手机号 139****5678 — {PERSONAL_HINT}" in lines
     assert f"{site}/jiange/index.html: E-SCAN-SECRET 有不得公开的文字 “剑…”（8 个字）（来自 --secret） — " \
            "请找到网页中这段文字的来源，删除后重新生成" in lines
     assert lines[-1].startswith(f"共 {len(lines) - 1} 个错误，0 个警告（E-SCAN-PERSONAL-DATA ×2，E-SCAN-SECRET ×")
