@@ -27,7 +27,7 @@ from .load.county import last_updated
 from .load.repository import SHARED_CONFIG, repository_of
 from .version import __version__, package_digest
 
-ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "pymdown-extensions", "jieba")
+ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "pymdown-extensions", "selectolax")
 
 
 def content_key(content_dir: Path, config_dir: Path, county_id: str) -> str:

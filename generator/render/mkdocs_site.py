@@ -143,19 +143,14 @@ def _dated(day):
 
 
 def warm_up() -> None:
-    """Import what every county's build needs once (the theme's plugins), before worker processes
-    are forked from this one and share it. jieba's dictionary is left to the workers that render:
-    a build that carries every county over never needs it."""
+    """Import what every county's build needs once (the site engine, the theme, the page parser),
+    before worker processes are forked from this one and share it."""
     _quiet_mkdocs()
-    import material.plugins.search.plugin  # noqa: F401
+    import material  # noqa: F401
+    import selectolax.lexbor  # noqa: F401
 
 
 def _quiet_mkdocs() -> None:
     # MkDocs logs every step at INFO; a clerk needs only our findings. Warnings still fail (strict).
-    for name in ("mkdocs", "material", "jieba"):
+    for name in ("mkdocs", "material"):
         logging.getLogger(name).setLevel(logging.WARNING)
-    try:
-        import jieba
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:
-        pass
