@@ -123,6 +123,9 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "E-PARTY-FIELD": (E, "当事人类型是{type}，不能填写 {field}",
                       "自然人的住址、身份证号填 home_address、id_number（不公示）；单位的住所、信用代码、法定代表人填 address、credit_code、legal_representative"),
     "E-PARTY-CREDIT-CODE": (E, "统一社会信用代码 {value} 校验不通过", "请对照营业执照逐位核对，18 位，最后一位是校验码"),
+    "E-SUBJECT-CREDIT-CODE": (E, "本机关的统一社会信用代码 {value} 校验不通过",
+                              "请对照本机关的统一社会信用代码证书逐位核对，18 位，最后一位是校验码；"
+                              "“双公示”行政处罚数据的处罚机关统一社会信用代码取自这里"),
     "E-PDF-ENCRYPTED": (E, "PDF 文件 {value} 设置了密码或加密，无法检查其中是否有个人信息",
                         "请另存为不加密的 PDF 后再放入"),
     "E-PDF-UNREADABLE": (E, "PDF 文件 {value} 无法读取（{detail}）", "请重新导出 PDF 后再放入"),

@@ -21,6 +21,7 @@ from .procedure import check_procedure
 from .references import check_references
 from .schema import check_schema
 from .site_config import check_inherit, check_law, check_site_url
+from .subject import check_subject
 
 
 def check_county(county, calendar, today) -> list:
@@ -37,6 +38,7 @@ def check_county(county, calendar, today) -> list:
     findings += check_attachments(valid)
     findings += check_certificate_periods(valid)
     findings += check_parties(valid)
+    findings += check_subject(valid)
     findings += check_deadlines(valid, calendar, today)
     findings += check_case_officers(valid)
     findings += check_history(valid, calendar, today)

@@ -239,6 +239,19 @@ def _secret_fields(value: dict, node, resolver, path, result) -> set[str]:
     return {name for name in named if name in usable}
 
 
+def field_policy(schema_name: str, path) -> str:
+    """The `x-publish` policy `redact` applies to the field at `path` (keys, and any int for a
+    list item): a policy holds for everything below it, and nothing below a dropped field is
+    published."""
+    node, resolver, policy = _resolve(registry().contents(schema_name), registry().resolver(base_uri=schema_name), MASKED)
+    for step in path:
+        if policy == DROPPED:
+            break
+        child = node.get("items", {}) if isinstance(step, int) else node.get("properties", {}).get(step, {})
+        node, resolver, policy = _resolve(child, resolver, policy)
+    return policy
+
+
 def is_free_text(node, resolver) -> bool:
     """Text a clerk writes freely (or a list of such): what a commercial secret can be."""
     node, resolver, policy = _resolve(node, resolver, MASKED)

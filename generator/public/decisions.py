@@ -9,7 +9,7 @@ place, 行政处罚法 第四十八条) or when its publicity period ends (信�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..kinds import DECISION
 from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal
@@ -94,6 +94,7 @@ def public_decisions(county, today: date, power_index: dict, held: frozenset = f
         decision["power_item"] = power_index.get(decision.get("power"))
         decision["corrections"] = _corrections(decision)
         decision["corrected"] = _corrected_fields(decision["corrections"])
+        decision["publicity_until"] = _last_day_on_site(doc.data, law)
         if doc.data.get("full_text"):   # as typed: a masked file name would name no file
             decision["download"] = f"files/decisions/{decision_id}.pdf"
             attachments.append(Attachment(county.pdf(doc.data["full_text"]).published, decision["download"], decision_id))
@@ -104,6 +105,13 @@ def public_decisions(county, today: date, power_index: dict, held: frozenset = f
                if decision_id not in held and has_withdrawal_notice(doc.data, today, law)]
     notices.sort(key=lambda n: (n["withdrawal"]["date"], n["id"]), reverse=True)
     return decisions, notices, attachments
+
+
+def _last_day_on_site(decision: dict, law) -> str | None:
+    """The last day of the decision's publicity period (YYYY-MM-DD) by the rule it was made under,
+    or the day before a credit repair ended it; None for a decision that has no period."""
+    ends = publicity_ends(decision, law)
+    return (ends - timedelta(days=1)).isoformat() if ends is not None else None
 
 
 def _corrections(decision: dict) -> list[dict]:

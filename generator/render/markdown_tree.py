@@ -18,7 +18,8 @@ from ..paths import TEMPLATE_DIR
 from ..cn_format import chinese_date, cn_ordinal, yuan
 from .markdown_text import inline, link, paragraphs
 from .richtext import richtext
-from .sections import HOME, SEARCH, SECTIONS, document_url
+from .open_data import write_open_data
+from .sections import DATA, HOME, SEARCH, SECTIONS, document_url
 
 
 def tel(numbers) -> Markup:
@@ -41,7 +42,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(paragraphs=paragraphs, richtext=richtext, cn_date=chinese_date, cn_ordinal=cn_ordinal, yuan=yuan)
-    env.globals.update(link=link, tel=tel, sections=SECTIONS, document_url=document_url)
+    env.globals.update(link=link, tel=tel, sections=SECTIONS, data_page=DATA, document_url=document_url)
     return env
 
 
@@ -82,12 +83,16 @@ def render_page(template: str, county, **context) -> str:
 
 
 def render_markdown(county, docs_dir: Path) -> list[str]:
-    """Write the county's Markdown tree and copy its public attachments. Returns the page files."""
+    """Write the county's Markdown tree, its open data files (data/) and its public attachments.
+    Returns the page files."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     pages = [HOME, SEARCH] + [s.page for s in SECTIONS]
     pages_of_results = results_pages(county.decisions)
     for page in pages:
         (docs_dir / page).write_text(render_page(page + ".j2", county, results=pages_of_results[0]), encoding="utf-8")
+    datasets = write_open_data(county, docs_dir)   # beside the pages, so that the site engine publishes them
+    (docs_dir / DATA.page).write_text(render_page(DATA.page + ".j2", county, datasets=datasets), encoding="utf-8")
+    pages.append(DATA.page)
     for results in pages_of_results[1:]:
         target = docs_dir / results.page
         target.parent.mkdir(parents=True, exist_ok=True)

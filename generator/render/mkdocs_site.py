@@ -27,14 +27,14 @@ from ..cn_format import chinese_date
 from ..codes import finding
 from ..errors import BuildRefused
 from ..paths import BASE_CONFIG, THEME_DIR, display_path
-from .sections import HOME, SECTIONS
+from .sections import DATA, HOME, SECTIONS
 
 # gongshi's own settings under `extra`: read by the checks, never handed to the site engine.
 GONGSHI_SETTINGS = ("redaction", "law", "content_format")
 
 
 def navigation() -> list:
-    return [{"首页": HOME}] + [{s.heading: s.page} for s in SECTIONS]
+    return [{"首页": HOME}] + [{s.heading: s.page} for s in SECTIONS] + [{DATA.heading: DATA.page}]
 
 
 def site_config(config_path: Path) -> dict:

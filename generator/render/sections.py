@@ -1,4 +1,5 @@
-"""The ten sections of a county site, in the order of the Jiange model page (seed 004).
+"""The ten sections of a county site, in the order of the Jiange model page (seed 004), and the
+data download page after them.
 
 Page file, number and title live here only: the Markdown tree, the navigation and the home page
 all read this list.
@@ -18,7 +19,7 @@ class Section:
 
     @property
     def heading(self) -> str:
-        return f"{self.number}、{self.title}"
+        return f"{self.number}、{self.title}" if self.number else self.title
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -36,6 +37,10 @@ SECTIONS: tuple[Section, ...] = (
 
 HOME = "index.md"
 SEARCH = "search.md"   # not in the navigation: the search form of every page leads to it
+
+# After the ten sections: every list and the decisions as CSV and JSON, with their data dictionary
+# (render/open_data.py). Its files are published beside it, under data/.
+DATA = Section("data.md", "", "数据下载", "各项清单和执法决定的 CSV、JSON 文件，“双公示”行政处罚数据，数据字典")
 
 # Documents are shown on the page of their category; links to a document go there.
 DOCUMENT_PAGE = {"三项制度方案": "three-systems.md"}
