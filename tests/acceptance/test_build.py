@@ -111,6 +111,17 @@ def test_nothing_is_loaded_from_another_host_and_nothing_is_root_absolute(site):
             assert not re.search(r"""\b(?:src|href)=["']/(?!/)""", text), path
 
 
+def test_no_page_carries_autocomplete_on_a_checkbox(site):
+    """Material writes autocomplete="off" on its two toggle checkboxes, where HTML does not allow it
+    (the W3C Nu checker); gongshi's MkDocs hook takes it off them, and they are still there."""
+    pages = sorted(site.rglob("*.html"))
+    for path in pages:
+        for tag in re.findall(r"<input\b[^>]*>", path.read_text(encoding="utf-8")):
+            assert not ('type="checkbox"' in tag and "autocomplete" in tag), (path, tag)
+    home = (site / "shili/index.html").read_text(encoding="utf-8")
+    assert '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in home
+
+
 def test_verify_catches_outside_resources(tmp_path):
     (tmp_path / "a.html").write_text('<link rel="stylesheet" href="https://cdn.example.com/x.css">'
                                      '<img src="//img.example.com/a.png"><a href="https://ok.example.com/">ok</a>'
