@@ -122,6 +122,21 @@ def test_no_page_carries_autocomplete_on_a_checkbox(site):
     assert '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in home
 
 
+def test_every_county_page_has_the_search_form_and_the_accessibility_toolbar(site):
+    for name, search in [("index.html", "search/"), ("remedies/index.html", "../search/"),
+                         ("decisions/2025-001/index.html", "../../search/")]:
+        html_text = (site / "shili" / name).read_text(encoding="utf-8")
+        assert f'<form class="gs-search" id="gs-search" role="search" action="{search}" method="get">' in html_text, name
+        assert '<label class="gs-search__label" for="gs-q">搜索本站</label>' in html_text
+        assert '<input class="gs-search__input" type="search" name="q" id="gs-q"' in html_text
+        assert '<button class="gs-search__button" type="submit">搜索</button>' in html_text
+        assert 'class="md-search"' not in html_text                       # no Material search dialog
+        assert '<section class="gs-a11y" aria-label="适老模式和无障碍设置">' in html_text
+        assert html_text.count('aria-pressed="') == 5                    # 标准 大 特大 高对比度 大鼠标
+        assert re.search(r'<script src="(\.\./)*assets/javascripts/gongshi-a11y\.js"></script>', html_text)
+    assert "gs-a11y" not in (site / "shili/404.html").read_text(encoding="utf-8")   # the 404 page loads nothing
+
+
 def test_verify_catches_outside_resources(tmp_path):
     (tmp_path / "a.html").write_text('<link rel="stylesheet" href="https://cdn.example.com/x.css">'
                                      '<img src="//img.example.com/a.png"><a href="https://ok.example.com/">ok</a>'
