@@ -137,6 +137,16 @@ def test_every_county_page_has_the_search_form_and_the_accessibility_toolbar(sit
     assert "gs-a11y" not in (site / "shili/404.html").read_text(encoding="utf-8")   # the 404 page loads nothing
 
 
+def test_each_remedy_office_shows_its_name_address_and_phone_on_lines_of_their_own(site):
+    remedies = (site / "shili/remedies/index.html").read_text(encoding="utf-8")
+    assert ('<p class="gs-office"><strong>复议机关一：示例县人民政府</strong><br>\n'
+            '地址：示例省示例市示例县人民路2号<br>\n'
+            '电话：<a href="tel:00002345678">0000-2345678</a></p>') in remedies
+    court = (site / "jiange/remedies/index.html").read_text(encoding="utf-8")   # an office without a phone
+    assert ('<p class="gs-office"><strong>人民法院：剑阁县人民法院</strong><br>\n'
+            '地址：广元市剑阁县下寺镇修城园区剑门大道16号</p>') in court
+
+
 def test_verify_catches_outside_resources(tmp_path):
     (tmp_path / "a.html").write_text('<link rel="stylesheet" href="https://cdn.example.com/x.css">'
                                      '<img src="//img.example.com/a.png"><a href="https://ok.example.com/">ok</a>'
