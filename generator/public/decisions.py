@@ -104,7 +104,22 @@ def public_decisions(county, today: date, power_index: dict, held: frozenset = f
     notices = [_notice(decision_id, doc, on_site, naming) for decision_id, doc in county.decisions.items()
                if decision_id not in held and has_withdrawal_notice(doc.data, today, law)]
     notices.sort(key=lambda n: (n["withdrawal"]["date"], n["id"]), reverse=True)
-    return decisions, notices, attachments
+    return with_replaced(decisions, notices), notices, attachments
+
+
+def with_replaced(decisions: list[dict], notices: list[dict]) -> list[dict]:
+    """Each decision made again in place of a withdrawn one (重新作出) with `replaces`: the
+    withdrawal notice it links back to, named by its page and event only. The withdrawn
+    decision's case number may appear on its notice alone (withheld_decision_values)."""
+    replaced = {n["remade"]["id"]: n for n in notices if n.get("remade")}
+    out = []
+    for decision in decisions:
+        decision = {key: value for key, value in decision.items() if key != "replaces"}
+        notice = replaced.get(decision["id"])
+        if notice:
+            decision["replaces"] = {"id": notice["id"], "page": notice["page"], "event": notice["withdrawal"].get("event")}
+        out.append(decision)
+    return out
 
 
 def _last_day_on_site(decision: dict, law) -> str | None:

@@ -22,7 +22,7 @@ from ..law.county import county_law
 from ..load.county import County
 from ..schema import describe
 from .annual_stats import annual_sections
-from .decisions import off_site_reason, public_decisions
+from .decisions import off_site_reason, public_decisions, with_replaced
 from .view import PublicCounty, holds_valid_certificate
 
 CERTIFICATE_STATUSES = describe(KIND_BY_NAME["officers"].schema, ("officers", 0, "status"))["schema"].get("enum", [])
@@ -40,7 +40,7 @@ def kept_view(previous: PublicCounty, county: County, today: date, held: frozens
     downloads = {d.get("download") for d in previous.documents} - {d.get("download") for d in documents}
     view = replace(
         previous,
-        decisions=[d for d in previous.decisions if d["id"] in staying],
+        decisions=with_replaced([d for d in previous.decisions if d["id"] in staying], notices),
         withdrawal_notices=notices,
         attachments=[a for a in previous.attachments
                      if (a.decision is None or a.decision in staying) and a.public_path not in downloads],

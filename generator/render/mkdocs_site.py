@@ -31,6 +31,8 @@ from .sections import DATA, HOME, SECTIONS
 
 # gongshi's own settings under `extra`: read by the checks, never handed to the site engine.
 GONGSHI_SETTINGS = ("redaction", "law", "content_format")
+# gongshi's MkDocs hooks (valid HTML from Material's page template), run before any a county names.
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 
 
 def navigation() -> list:
@@ -52,6 +54,10 @@ def site_config(config_path: Path) -> dict:
     if isinstance(own.get("theme"), str):   # `theme: material` names the theme alone: the base's settings of it stay
         own["theme"] = {"name": own["theme"]}
     return _laid_over(base, own)
+
+
+def _listed(value) -> list:
+    return value if isinstance(value, list) else [value] if value else []
 
 
 def _laid_over(base: dict, top: dict) -> dict:
@@ -83,6 +89,7 @@ def build_site(county, config_path: Path, docs_dir: Path, site_dir: Path, settin
         theme=dict(config["theme"], custom_dir=str(THEME_DIR)),
         nav=navigation(),
         extra=extra,
+        hooks=[str(HOOKS), *_listed(config.get("hooks"))],
     )
     _quiet_mkdocs()
     stub = docs_dir.parent / f".{county.id}.mkdocs.yml"   # MkDocs wants a file; everything comes from `config`

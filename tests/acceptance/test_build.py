@@ -112,6 +112,42 @@ def test_nothing_is_loaded_from_another_host_and_nothing_is_root_absolute(site):
             assert not re.search(r"""\b(?:src|href)=["']/(?!/)""", text), path
 
 
+def test_no_page_carries_autocomplete_on_a_checkbox(site):
+    """Material writes autocomplete="off" on its two toggle checkboxes, where HTML does not allow it
+    (the W3C Nu checker); gongshi's MkDocs hook takes it off them, and they are still there."""
+    pages = sorted(site.rglob("*.html"))
+    for path in pages:
+        for tag in re.findall(r"<input\b[^>]*>", path.read_text(encoding="utf-8")):
+            assert not ('type="checkbox"' in tag and "autocomplete" in tag), (path, tag)
+    home = (site / "shili/index.html").read_text(encoding="utf-8")
+    assert '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in home
+
+
+def test_every_county_page_has_the_search_form_and_the_accessibility_toolbar(site):
+    for name, search in [("index.html", "search/"), ("remedies/index.html", "../search/"),
+                         ("decisions/2025-001/index.html", "../../search/")]:
+        html_text = (site / "shili" / name).read_text(encoding="utf-8")
+        assert f'<form class="gs-search" id="gs-search" role="search" action="{search}" method="get">' in html_text, name
+        assert '<label class="gs-search__label" for="gs-q">搜索本站</label>' in html_text
+        assert '<input class="gs-search__input" type="search" name="q" id="gs-q"' in html_text
+        assert '<button class="gs-search__button" type="submit">搜索</button>' in html_text
+        assert 'class="md-search"' not in html_text                       # no Material search dialog
+        assert '<section class="gs-a11y" aria-label="适老模式和无障碍设置">' in html_text
+        assert html_text.count('aria-pressed="') == 5                    # 标准 大 特大 高对比度 大鼠标
+        assert re.search(r'<script src="(\.\./)*assets/javascripts/gongshi-a11y\.js"></script>', html_text)
+    assert "gs-a11y" not in (site / "shili/404.html").read_text(encoding="utf-8")   # the 404 page loads nothing
+
+
+def test_each_remedy_office_shows_its_name_address_and_phone_on_lines_of_their_own(site):
+    remedies = (site / "shili/remedies/index.html").read_text(encoding="utf-8")
+    assert ('<p class="gs-office"><strong>复议机关一：示例县人民政府</strong><br>\n'
+            '地址：示例省示例市示例县人民路2号<br>\n'
+            '电话：<a href="tel:00002345678">0000-2345678</a></p>') in remedies
+    court = (site / "jiange/remedies/index.html").read_text(encoding="utf-8")   # an office without a phone
+    assert ('<p class="gs-office"><strong>人民法院：剑阁县人民法院</strong><br>\n'
+            '地址：广元市剑阁县下寺镇修城园区剑门大道16号</p>') in court
+
+
 def test_verify_catches_outside_resources(tmp_path):
     (tmp_path / "a.html").write_text('<link rel="stylesheet" href="https://cdn.example.com/x.css">'
                                      '<img src="//img.example.com/a.png"><a href="https://ok.example.com/">ok</a>'

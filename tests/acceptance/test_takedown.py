@@ -42,6 +42,31 @@ def test_a_revoked_decision_leaves_every_output_and_a_notice_takes_its_place(pro
     assert 'href="../decisions/2026-002/"' in results and "2026年9月10日 撤销的一件行政处罚决定" in results
 
 
+REMADE_PAGE = "shili/decisions/2026-003/index.html"
+BACK_TO_NOTICE = ('原决定被撤销后，本机关重新作出本决定。原决定已撤下，撤下理由见'
+                  '<a href="../2026-002/">原决定的撤下说明</a>。')
+
+
+def test_the_decision_made_again_links_back_to_the_notice_of_the_one_it_replaces(project, gongshi):
+    _build(gongshi)
+    page = (project.file("site") / REMADE_PAGE).read_text(encoding="utf-8")
+    assert BACK_TO_NOTICE in page
+    assert REVOKED_CASE not in page   # the withdrawn case number stays on its notice alone
+
+
+def test_the_link_back_goes_with_the_notice_when_its_period_is_over(project, gongshi):
+    # 2026-002 (一般, decided 2026-06-08) and its notice leave the site after 2027-06-08;
+    # 2026-003 (一般, decided 2026-10-20) stays until 2027-10-20
+    _build(gongshi)
+    project.edit("content/shili/officers.yml", "    certificate_no: 'SL-2024-0001'", "    certificate_number: 'SL-2024-0001'")
+    code, lines = gongshi("build", "--out", "site", "--today", "2027-06-09")
+    assert "保留上次生成的 site/shili/（本县有错误，见上）；今天应撤下的 1 项已撤下：2026-002" in lines   # kept, less the notice
+    site = project.file("site")
+    assert not (site / NOTICE).exists()
+    page = (site / REMADE_PAGE).read_text(encoding="utf-8")
+    assert "原决定的撤下说明" not in page and "2026-002" not in page
+
+
 def test_the_party_of_a_withdrawn_decision_appears_nowhere_when_nothing_was_made_again(project, gongshi):
     project.edit(REVOKED, "  - event: 重新作出\n    date: '2026-10-20'\n    decision: 2026-003\n", "")
     project.file("content/shili/decisions/2026-003.yml").unlink()
@@ -51,6 +76,7 @@ def test_the_party_of_a_withdrawn_decision_appears_nowhere_when_nothing_was_made
         assert found_anywhere(site, value) == [], value
     assert found_anywhere(site, REVOKED_CASE) == [NOTICE, NOTICE_SEARCH_ENTRY]
     assert "重新作出的决定" not in (site / NOTICE).read_text(encoding="utf-8")
+    assert found_anywhere(site, "原决定的撤下说明") == []
 
 
 def test_a_withdrawal_is_taken_down_even_before_its_date_is_filled_in(project, gongshi):
