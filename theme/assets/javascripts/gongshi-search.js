@@ -161,7 +161,7 @@
       item.appendChild(heading);
       if (hit.doc && hit.doc.text) item.appendChild(snippet(hit.doc.text, query));
       var where = document.createElement("p");
-      where.className = "gs-search__url";
+      where.className = "gs-find__url";
       where.textContent = hit.url || "首页";
       item.appendChild(where);
       list.appendChild(item);
