@@ -14,7 +14,7 @@
   var UNIT = new RegExp("[" + HAN + "]|[0-9a-z]+", "gu");
   var ALNUM = /^[0-9a-z]/;
   var SHOWN = 10;        // results a page of the list shows
-  var RERANKED = 20;     // results read in full to put exact matches first
+  var RERANKED = SHOWN;  // results read in full (to be shown) and put in order: those holding the query as written first
   var PARTIAL = 0.6;     // share of the query's terms a page must hold when none holds all
 
   function segments(text) {
