@@ -49,6 +49,17 @@ def copied(repository: Path, tmp_path: Path, monkeypatch) -> Project:
     return Project(tmp_path)
 
 
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The project's sample content built on TODAY, once for the whole run: tests only read it (a
+    test that changes a built file works on a copy)."""
+    out = tmp_path_factory.mktemp("sample") / "site"
+    code = main(["build", "--content", str(PROJECT / "content"), "--config", str(PROJECT / "site_config"),
+                 "--out", str(out), "--today", TODAY.isoformat()])
+    assert code == 0
+    return out
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Project:
     return copied(PROJECT, tmp_path, monkeypatch)

@@ -9,23 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 from generator.render.search_index import term_file
 from generator.verify.outside_hosts import verify_site
 
-from ..conftest import PROJECT
 
 SECTION_PAGES = ["subject", "officers", "powers", "legal-review", "remedies", "discretion",
                  "inspections", "documents", "results", "three-systems"]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("built") / "site"
-    code = main(["build", "--content", str(PROJECT / "content"), "--config", str(PROJECT / "site_config"),
-                 "--out", str(out), "--today", "2026-11-23"])
-    assert code == 0
-    return out
+@pytest.fixture
+def site(sample_site) -> Path:
+    return sample_site
 
 
 def text_of(page: Path) -> str:

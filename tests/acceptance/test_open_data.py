@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 
 from ..built_files import found_anywhere
 from ..conftest import PROJECT
@@ -51,13 +50,9 @@ CREDIT_COLUMNS = [
 PERSONAL_IDENTIFIERS = ["法定代表人证件类型", "法定代表人证件号码", "证件类型", "证件号码"]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("built") / "site"
-    code = main(["build", "--content", str(PROJECT / "content"), "--config", str(PROJECT / "site_config"),
-                 "--out", str(out), "--today", "2026-11-23"])
-    assert code == 0
-    return out
+@pytest.fixture
+def site(sample_site) -> Path:
+    return sample_site
 
 
 def read_csv(path: Path) -> tuple[list[str], list[dict]]:

@@ -264,22 +264,6 @@ def test_pdfs_that_cannot_be_checked(project, gongshi, data, expected):
     assert code == (0 if expected.startswith("W-") else 1)
 
 
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory):
-    from generator.cli import main
-    import os
-
-    root = Path(__file__).resolve().parents[2]
-    out = tmp_path_factory.mktemp("scan") / "site"
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        assert main(["build", "--out", str(out), "--today", "2026-11-23"]) == 0
-    finally:
-        os.chdir(cwd)
-    return out
-
-
 def test_scan_finds_nothing_on_the_sample_sites(sample_site, gongshi):
     assert gongshi("scan", str(sample_site)) == (0, [CLEAN])
 
