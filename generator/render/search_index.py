@@ -19,10 +19,12 @@ the results pages, which would outrank the decisions themselves) is left out. Th
 weighted counts) are computed here, so the browser only adds them up.
 
 Files, under `search/` of the site:
-- `meta.json`: the number of term files and the address of each page, by page number;
+- `meta.json`: the number of term files and of pages;
 - `t/<n>.json`: the terms whose FNV-1a hash falls in file n, each with [page, score, page, score…];
+- `u/<k>.json`: the addresses of pages 256·k to 256·k+255, by page number (pages sorted by address);
 - `p/<address>.json`: each page's title and text, for the results list.
-A first search fetches meta.json, one term file per term and the pages it shows.
+A first search fetches meta.json, one term file per term, and the address files and entries of
+the ten pages it shows: what it costs grows with the query, not with the site.
 """
 
 from __future__ import annotations
@@ -38,24 +40,37 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..paths import SEARCH_DIR, search_page_file
 
-FORMAT = 1
+FORMAT = 2
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 UNIT = re.compile(f"[{HAN}]|[0-9a-z]+")
 SEGMENT = re.compile(f"(?:[{HAN}]|[0-9a-z])+")
 ALNUM = re.compile("[0-9a-z]")
+# Spaces beside a Chinese character do not part words (张 三, 第 三十八 条: as typed, as laid out);
+# between two numbers or codes they do (2025 1). A comma between digit groups is no break (12,000).
+SPACE_BY_HAN = re.compile(f"(?<=[{HAN}])[ \t]+|[ \t]+(?=[{HAN}])")
+DIGIT_GROUP = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 
 # How much an occurrence counts, by the element it is in.
 WEIGHTS = {"title": 10, "h1": 10, "h2": 5, "h3": 3, "h4": 3, "h5": 2, "h6": 2, "strong": 2, "b": 2}
 SKIPPED = {"script", "style", "nav", "svg", "button", "form", "template", "noscript"}
-K1, B = 1.2, 0.75                 # BM25
+K1, B = 1.2, 0.3                  # BM25; a low b: a long list page that names a term often (the discretion standard for 第三十八条) is not outranked by each short decision that cites it once
 POSTINGS_PER_FILE = 1500          # about 12 KB of JSON a term file
 MAX_FILES = 4096
 TEXT_KEPT = 4000                  # characters of a page's text kept for the results list
+URLS_PER_FILE = 256               # page addresses a file of addresses holds: a search reads those of its results
+
+
+def normal(text: str) -> str:
+    """The text as both sides cut it: compatibility forms folded (full-width digits are digits),
+    lower case, digit groups joined, spaces beside Chinese characters dropped. NFKC makes the
+    ideographic and the no-break space plain spaces first."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return SPACE_BY_HAN.sub("", DIGIT_GROUP.sub("", text))
 
 
 def segments(text: str) -> list[list[str]]:
     """The text's units, in runs that nothing but units separates."""
-    return [UNIT.findall(run) for run in SEGMENT.findall(unicodedata.normalize("NFKC", text).lower())]
+    return [UNIT.findall(run) for run in SEGMENT.findall(normal(text))]
 
 
 def terms(text: str) -> list[str]:
@@ -170,9 +185,12 @@ def write_index(pages: list[Page], out: Path) -> None:
     for term, found in postings.items():
         buckets[term_file(term, files)][term] = found
     (out / "t").mkdir(parents=True, exist_ok=True)
-    _dump(out / "meta.json", {"format": FORMAT, "files": files, "pages": [p.url for p in pages]})
+    (out / "u").mkdir(parents=True, exist_ok=True)
+    _dump(out / "meta.json", {"format": FORMAT, "files": files, "pages": len(pages), "chunk": URLS_PER_FILE})
     for n, bucket in enumerate(buckets):
         _dump(out / "t" / f"{n}.json", bucket)
+    for n in range(0, len(pages), URLS_PER_FILE):
+        _dump(out / "u" / f"{n // URLS_PER_FILE}.json", [p.url for p in pages[n:n + URLS_PER_FILE]])
     for page in pages:
         target = out / search_page_file(page.url)
         target.parent.mkdir(parents=True, exist_ok=True)

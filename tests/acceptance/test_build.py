@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.render.search_index import term_file
+
+from .test_search_index import page_addresses
 from generator.verify.outside_hosts import verify_site
 
 
@@ -160,7 +162,7 @@ def test_verify_catches_outside_resources(tmp_path):
 def test_search_index_finds_a_name_on_the_page_that_shows_it(site):
     folder = site / "jiange" / "search"
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    subject = meta["pages"].index("subject/")
+    subject = page_addresses(folder).index("subject/")
     postings = json.loads((folder / "t" / f"{term_file('罗冬', meta['files'])}.json").read_text(encoding="utf-8"))["罗冬"]
     assert subject in postings[::2]                # the term 罗冬 leads to the subject page
     shown = json.loads((folder / "p" / "subject.json").read_text(encoding="utf-8"))

@@ -17,14 +17,22 @@ def search_files(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted((site / "shili" / "search").rglob("*.json"))}
 
 
+def page_addresses(folder: Path) -> list[str]:
+    """The address of each page of a search index, by page number."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    files = [folder / "u" / f"{k}.json" for k in range(-(-meta["pages"] // meta["chunk"]))]
+    return [url for file in files for url in json.loads(file.read_text(encoding="utf-8"))]
+
+
 def pages_for(site: Path, query: str) -> set[str]:
     """The pages whose entries hold every term of `query`, read from the index files as the browser does."""
     folder = site / "shili" / "search"
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    addresses = page_addresses(folder)
     found = None
     for term in set(terms(query)):
         file = json.loads((folder / "t" / f"{term_file(term, meta['files'])}.json").read_text(encoding="utf-8"))
-        pages = {meta["pages"][n] for n in file.get(term, [])[::2]}
+        pages = {addresses[n] for n in file.get(term, [])[::2]}
         found = pages if found is None else found & pages
     return found or set()
 
@@ -50,4 +58,4 @@ def test_a_classified_decision_and_a_minor_s_are_in_no_search_file(project, gong
     assert pages_for(site, "示例县某某大药房有限公司") == set() and pages_for(site, "王某某") == set()
     for value in ("示医保罚〔2025〕1号", "示例县某某大药房有限公司", "示医保罚〔2025〕2号", "王某某"):
         assert not [name for name, text in search_files(site).items() if value in text], value
-    assert "decisions/2025-001/" not in json.loads((site / "shili/search/meta.json").read_text(encoding="utf-8"))["pages"]
+    assert "decisions/2025-001/" not in page_addresses(site / "shili" / "search")

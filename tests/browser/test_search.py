@@ -121,6 +121,17 @@ def test_a_visitor_finds_by_name_number_words_law_officer_and_power(browser, sit
         at_width(browser, DESKTOP)
 
 
+def test_a_query_typed_with_spaces_part_of_a_number_or_digit_groups_finds_what_it_names(browser, site_url):
+    """Each query against the one written the way the page shows it: the same pages first."""
+    same = {"张 示例": "张示例", "第 三十八 条": "第三十八条", "医保 罚": "医保罚", "12000元": "12,000元",
+            "示例县 某某 大药房": "示例县某某大药房"}
+    found = find_all(browser, f"{site_url}shili/search/", "./", list(same) + list(same.values()) + ["罚〔2025〕1号"])
+    for typed, shown in same.items():
+        assert found[typed] and found[typed][:3] == found[shown][:3], (typed, found[typed], found[shown])
+    assert found["罚〔2025〕1号"][0] == "decisions/2025-001/"      # a lone character before the year
+    assert found["12000元"][0] == "decisions/2025-001/"
+
+
 def test_the_portal_searches_every_county(browser, site_url):
     status, links = results(browser, f"{site_url}index.html", "示例县某某大药房有限公司")
     assert links[0] == "shili/decisions/2025-001/", (status, links)
@@ -131,7 +142,8 @@ def test_the_portal_searches_every_county(browser, site_url):
 
 def test_the_browser_cuts_text_into_the_same_terms_as_the_index(browser, site_url):
     samples = ["示医保罚〔2025〕1号", "第三十八条", "ＣＦ－００１ 张示例", "①②３ 91100000MA00A0001X", "𠀋𠀍 ﬁle Ⅻ",
-               "示例县第0区第12号大药房有限公司", "  ", "𝟙𝟚 ＡＢＣ", "骗取医疗保障基金，依据《医疗保障基金使用监督管理条例》第四十条"]
+               "示例县第0区第12号大药房有限公司", "  ", "𝟙𝟚 ＡＢＣ", "骗取医疗保障基金，依据《医疗保障基金使用监督管理条例》第四十条",
+               "张 示例　第 三十八 条", "12,000元 1,2345 2025 1 CF 001", "罚款\u00a0 3,600 元"]
     browser.get(f"{site_url}shili/search/")
     js = browser.execute_script("return arguments[0].map(t => window.gongshiSearch.terms(t))", samples)
     assert js == [terms(text) for text in samples]
@@ -205,8 +217,10 @@ def test_in_a_county_of_200_decisions_each_is_first_for_its_number_and_its_party
         queries.update({r["party"]["name"]: f"decisions/{decision_id}/" for (_, decision_id, r) in decisions_in(big_county / "content")})
         assert len(queries) == 2 * len(records) == 400
         assert all((site / url / "index.html").is_file() for url in queries.values())
-        found = find_all(browser, f"{url}big/search/", "./", list(queries))
+        found = find_all(browser, f"{url}big/search/", "./", list(queries) + ["第三十八条"])
         wrong = {q: found[q][:3] for q, url in queries.items() if not found[q] or found[q][0] != url}
         assert not wrong, wrong
+        # An article every decision cites: the pages that set out the rule come before the 200 decisions.
+        assert found["第三十八条"][0] in ("legal-review/", "discretion/") and len(found["第三十八条"]) > 200
     finally:
         server.shutdown()

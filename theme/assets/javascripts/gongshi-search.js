@@ -13,12 +13,18 @@
   var SEGMENT = new RegExp("(?:[" + HAN + "]|[0-9a-z])+", "gu");
   var UNIT = new RegExp("[" + HAN + "]|[0-9a-z]+", "gu");
   var ALNUM = /^[0-9a-z]/;
+  var SPACE_BY_HAN = new RegExp("(?<=[" + HAN + "])[ \\t]+|[ \\t]+(?=[" + HAN + "])", "gu");
+  var DIGIT_GROUP = /(?<=[0-9]),(?=[0-9]{3}(?![0-9]))/g;
   var SHOWN = 10;        // results a page of the list shows
   var RERANKED = SHOWN;  // results read in full (to be shown) and put in order: those holding the query as written first
   var PARTIAL = 0.6;     // share of the query's terms a page must hold when none holds all
 
+  function normal(text) {
+    return String(text).normalize("NFKC").toLowerCase().replace(DIGIT_GROUP, "").replace(SPACE_BY_HAN, "");
+  }
+
   function segments(text) {
-    var runs = String(text).normalize("NFKC").toLowerCase().match(SEGMENT) || [];
+    var runs = normal(text).match(SEGMENT) || [];
     return runs.map(function (run) { return run.match(UNIT); });
   }
 
@@ -56,30 +62,41 @@
     return cache[url];
   }
 
+  // A query's terms. A Chinese character standing alone (罚 in 罚〔2025〕12号) is indexed only where it
+  // stands alone on a page too: it is left to the exact-match ordering, unless it is all there is.
+  function queryTerms(query) {
+    var all = Array.from(new Set(terms(query)));
+    var words = all.filter(function (t) { return ALNUM.test(t) || Array.from(t).length > 1; });
+    return words.length ? words : all;
+  }
+
+  // Terms with numbers or letters (2025, 3号, cf) identify: a page without one of them is not
+  // offered even as a partial match (〔2025〕3号 is not 〔2025〕2号). Chinese words may be typed a
+  // character wrong.
+  function isNumber(term) { return /[0-9a-z]/.test(term); }
+
   // The pages holding the query's terms, best first: [{n, url, score, held}], and whether every term was held.
   function rank(index, query) {
-    var wanted = Array.from(new Set(terms(query)));
+    var wanted = queryTerms(query);
     return getJSON(index + "meta.json").then(function (meta) {
       return Promise.all(wanted.map(function (term) {
         return getJSON(index + "t/" + termFile(term, meta.files) + ".json").then(function (file) {
           return Object.prototype.hasOwnProperty.call(file, term) ? file[term] : [];
         });
       })).then(function (lists) {
-        // Numbers and codes identify (a case number, a credit code): a page missing one is not
-        // offered even as a partial match; Chinese words may be typed a character wrong.
         var score = new Map(), held = new Map(), numbers = new Map();
         lists.forEach(function (list, k) {
-          var number = /[0-9a-z]/.test(wanted[k]);
+          var number = isNumber(wanted[k]);
           for (var i = 0; i < list.length; i += 2) {
             score.set(list[i], (score.get(list[i]) || 0) + list[i + 1]);
             held.set(list[i], (held.get(list[i]) || 0) + 1);
             if (number) numbers.set(list[i], (numbers.get(list[i]) || 0) + 1);
           }
         });
-        var required = wanted.filter(function (t) { return /[0-9a-z]/.test(t); }).length;
+        var required = wanted.filter(isNumber).length;
         var all = [], some = [], needed = Math.max(1, Math.ceil(wanted.length * PARTIAL));
         held.forEach(function (n, page) {
-          var hit = {n: page, url: meta.pages[page], score: score.get(page), held: n};
+          var hit = {n: page, score: score.get(page), held: n};
           if (n === wanted.length) all.push(hit);
           else if (n >= needed && (numbers.get(page) || 0) === required) some.push(hit);
         });
@@ -94,13 +111,27 @@
     return index + "p/" + (url.replace(/^\/+|\/+$/g, "") || "index") + ".json";
   }
 
+  // A hit with its page read: the address from the list of addresses it is in, then its entry.
+  function read(index, hit) {
+    if (hit.doc) return Promise.resolve(hit);
+    return getJSON(index + "meta.json").then(function (meta) {
+      return getJSON(index + "u/" + Math.floor(hit.n / meta.chunk) + ".json").then(function (urls) {
+        hit.url = urls[hit.n % meta.chunk];
+        return getJSON(pageFile(index, hit.url));
+      });
+    }).then(function (page) {
+      hit.doc = page;
+      return hit;
+    });
+  }
+
   // The first RERANKED hits read in full; those that hold the query as written move to the top.
   function exactFirst(index, query, hits) {
     var phrase = unitString(query);
     var head = hits.slice(0, RERANKED);
     return Promise.all(head.map(function (hit) {
-      return getJSON(pageFile(index, hit.url)).then(function (page) {
-        hit.doc = page;
+      return read(index, hit).then(function (hit) {
+        var page = hit.doc;
         var inTitle = phrase && unitString(page.title).indexOf(phrase) >= 0;
         var inText = phrase && unitString(page.text).indexOf(phrase) >= 0;
         hit.exact = inTitle ? 2 : inText ? 1 : 0;
@@ -170,9 +201,7 @@
     more.hidden = hits.length <= from + SHOWN;
     more.onclick = function () {
       var next = from + SHOWN, index = root.getAttribute("data-gs-index");
-      Promise.all(hits.slice(next, next + SHOWN).map(function (hit) {
-        return hit.doc ? hit : getJSON(pageFile(index, hit.url)).then(function (page) { hit.doc = page; return hit; });
-      })).then(function () {
+      Promise.all(hits.slice(next, next + SHOWN).map(function (hit) { return read(index, hit); })).then(function () {
         var first = list.children.length;
         show(root, hits, next, query, base);
         var link = list.children[first] && list.children[first].querySelector("a");
@@ -192,11 +221,11 @@
     input.value = query;
     if (!query) { say(root, root.getAttribute("data-gs-prompt") || ""); return; }
     document.title = "“" + query + "”的搜索结果 - " + document.title;
-    var wanted = terms(query);
+    var wanted = queryTerms(query);
     if (!wanted.length) { say(root, "请输入汉字、数字或字母。"); return; }
-    // A lone Chinese character is indexed only where it stands alone: ask for a word.
-    if (wanted.length === 1 && Array.from(wanted[0]).length === 1 && !ALNUM.test(wanted[0])) {
-      say(root, "请至少输入两个字。");
+    // Lone Chinese characters are indexed only where they stand alone: ask for a word.
+    if (wanted.every(function (t) { return !ALNUM.test(t) && Array.from(t).length === 1; })) {
+      say(root, "请至少输入两个相连的汉字，如“大药房”，或者数字、字母。");
       return;
     }
     say(root, "正在查找……");
