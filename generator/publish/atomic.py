@@ -169,16 +169,20 @@ def _leftovers(out: Path):
         [(p, inside) for p in (folder.iterdir() if folder.is_dir() else [])]
     for path, names in candidates:
         match = names.match(path.name)
-        if match and path.is_dir() and (path / MARKER).is_file() and not _running(int(match.group(2))):
+        if match and path.is_dir() and (path / MARKER).is_file() \
+                and not _running(int(match.group(2)), (path / MARKER).stat().st_mtime):
             yield path, match.group(1)
     link = re.compile(rf"^\.{re.escape(out.name)}\.link-(\d+)$")   # a new link a killed build did not rename yet
     for path in out.parent.iterdir():
         match = link.match(path.name)
-        if match and path.is_symlink() and not _running(int(match.group(1))):
+        if match and path.is_symlink() and not _running(int(match.group(1)), path.lstat().st_mtime):
             yield path, "link"
 
 
-def _running(pid: int) -> bool:
+def _running(pid: int, made: float | None = None) -> bool:
+    """Whether the build that made a folder (at `made`, in seconds since the epoch) still runs: a
+    process of that number does, and it was not started after the folder was made (process
+    numbers are reused, within seconds on a busy machine)."""
     if pid == os.getpid():
         return False   # this build has made none yet: any with its number is from an earlier process
     if os.name != "posix":
@@ -189,7 +193,18 @@ def _running(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    started = _started(pid)
+    return made is None or started is None or started <= made + 1
+
+
+def _started(pid: int) -> float | None:
+    """When the process started, in seconds since the epoch, where the system says (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        boot = next(int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines() if line.startswith("btime"))
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
 
 
 def _refuse_what_is_not_ours(out: Path) -> None:

@@ -99,3 +99,25 @@ def test_the_next_build_puts_back_a_site_left_aside_and_removes_what_dead_builds
     assert subprocess.run(BUILD, cwd=project.root, capture_output=True).returncode == 0
     assert _snapshot(project.file("site")) == published
     assert _beside(project) == [foreign]
+
+
+def test_a_dead_build_s_folder_goes_even_when_its_process_number_runs_again(project):
+    """Process numbers are reused (within seconds on a busy machine): a folder made before the
+    process now holding its number started is a dead build's, and the next build removes it; one
+    made by that process is left alone."""
+    assert subprocess.run(BUILD, cwd=project.root, capture_output=True).returncode == 0
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])   # holds a number now
+    try:
+        old = project.file(f".site.generations/.staging-{other.pid}-dead")
+        old.mkdir(mode=0o700)
+        (old / ".gongshi-site").write_text("gongshi\n", encoding="utf-8")
+        os.utime(old / ".gongshi-site", (time.time() - 3600, time.time() - 3600))   # made an hour before it started
+        time.sleep(1.5)
+        young = project.file(f".site.generations/.staging-{other.pid}-alive")
+        young.mkdir(mode=0o700)
+        (young / ".gongshi-site").write_text("gongshi\n", encoding="utf-8")   # made while it runs: its own
+        assert subprocess.run(BUILD, cwd=project.root, capture_output=True).returncode == 0
+        assert not old.exists() and young.exists()
+    finally:
+        other.kill()
+        other.wait()
