@@ -1,7 +1,8 @@
 """Benchmark: site search on a county of N decisions, by numbers. gongshi's own index against
 Material's search (lunr, which gongshi shipped before) and Pagefind. One command, one table.
 
-    .venv/bin/pip install 'pagefind[extended]==1.5.*'     # only this bench needs Pagefind; gongshi does not
+    .venv/bin/pip install 'pagefind[extended]==1.5.*' jieba   # only this bench needs them (Pagefind; jieba for
+                                                              # Material's Chinese search); gongshi does not
     .venv/bin/python bench/search_bench.py [--decisions 1000] [--runs 3] [--sample 200]
                                            [--material-sample 200] [--keep DIR]
 
@@ -69,6 +70,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "bench"))
 import province_bench  # noqa: E402
+from generator.paths import THEME_DIR  # noqa: E402
 
 TODAY = province_bench.TODAY.isoformat()
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -164,8 +166,13 @@ def build_material(root: Path, runs: int) -> tuple[Path, tuple[float, float], tu
     config = plain.read_text(encoding="utf-8")
     assert "plugins: []\n" in config, "gongshi's configuration no longer says plugins: []"
     with_search = root / "plain" / "mkdocs-search.yml"
-    with_search.write_text(re.sub(r"(?m)^site_dir: .*$", f"site_dir: {root / 'plain' / 'site-search'}",
-                                  config.replace("plugins: []\n", MATERIAL_SEARCH)), encoding="utf-8")
+    # gongshi's theme without its header, whose plain search form replaces Material's search dialog.
+    theme = root / "plain" / "theme-material-search"
+    shutil.rmtree(theme, ignore_errors=True)
+    shutil.copytree(THEME_DIR, theme, ignore=shutil.ignore_patterns("header.html"))
+    searching = config.replace("plugins: []\n", MATERIAL_SEARCH).replace(str(THEME_DIR), str(theme))
+    with_search.write_text(re.sub(r"(?m)^site_dir: .*$", f"site_dir: {root / 'plain' / 'site-search'}", searching),
+                           encoding="utf-8")
     without, within = [], []
     for _ in range(runs):
         without.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain)], root))
