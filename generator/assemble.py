@@ -17,7 +17,7 @@ from .errors import BuildRefused
 from .findings import has_errors
 from .paths import MANIFEST, display_path
 from .publish.atomic import MARKER, publish, staged
-from .render.portal import portal_files, render_portal
+from .render.portal import render_portal
 from .verify.files import verify_files
 
 
@@ -40,8 +40,7 @@ def assemble_portal(sources: list[Path], out: Path, today: date) -> list[str]:
     with staged(out) as stage:
         for county_id, folder in counties.items():
             shutil.copytree(folder, stage.site / county_id, symlinks=True)
-        render_portal(stage.site, today)
-        problems = verify_files(stage.site, out, portal_files(stage.site))
+        problems = verify_files(stage.site, out, render_portal(stage.site, today))
         if has_errors(problems):
             raise BuildRefused(problems)
         publish(stage)

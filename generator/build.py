@@ -129,10 +129,10 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
             for gone in _counties_in(out) - set(ids):
                 report.counties[gone] = CountyOutcome(gone, status=REMOVED, why="内容目录中已没有这个县")
         report.findings = sort_findings(report.findings)
-        render_portal(stage.site, today)
+        made = render_portal(stage.site, today, published=out if out.is_dir() else None)
         # The portal shows what each county's manifest says, which was scanned with that county's
         # own withheld values in its folder: one county's values are not another's to refuse.
-        portal = verify_files(stage.site, out, portal_files(stage.site))
+        portal = verify_files(stage.site, out, made)
         if has_errors(portal):
             raise BuildRefused(portal)
         report.findings += portal
@@ -154,7 +154,8 @@ def _unchanged(out: Path, stage, results) -> bool:
         return False
     staged_files = [p.relative_to(stage.site) for p in portal_files(stage.site)]
     return staged_files == [p.relative_to(out) for p in portal_files(out)] and \
-        all((stage.site / name).read_bytes() == (out / name).read_bytes() for name in staged_files)
+        all(os.path.samefile(stage.site / name, out / name) or (stage.site / name).read_bytes() == (out / name).read_bytes()
+            for name in staged_files)
 
 
 def _counties_in(out: Path) -> set[str]:

@@ -6,7 +6,9 @@ what the county sites show). The portal's own files are the top-level files of O
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from .search_index import record, write_index
 
 LATEST = 10   # decisions the portal lists
 PORTAL_DIR = "_portal"
+SOURCE = "source.sha256"   # in the portal's search folder: the digest of the manifests it was made from
 SEARCH_SCRIPT = THEME_DIR / "assets" / "javascripts" / "gongshi-search.js"
 
 
@@ -37,10 +40,14 @@ def _decisions_of(county: dict) -> list[dict]:
     return county.get("records") or county.get("latest") or []   # `latest`: a manifest of gongshi before 0.9
 
 
-def render_portal(out_dir: Path, today) -> None:
-    counties = []
-    for manifest in sorted(out_dir.glob(f"*/{MANIFEST}")):
-        counties.append(json.loads(manifest.read_text(encoding="utf-8")))
+def render_portal(out_dir: Path, today, published: Path | None = None) -> list[Path]:
+    """Write the portal into `out_dir` from the county manifests there. `published`: the province
+    site now published, whose search index is taken over (linked, as verified when it was
+    published) when it was made from the same manifests. Returns the files written anew, which
+    are the ones to verify."""
+    manifests = sorted(out_dir.glob(f"*/{MANIFEST}"))
+    counties = [json.loads(path.read_text(encoding="utf-8")) for path in manifests]
+    source = hashlib.sha256(b"".join(path.read_bytes() for path in manifests)).hexdigest()
     latest = sorted(({"county": c["id"], "subject": c["subject"], **d} for c in counties for d in _decisions_of(c)),
                     key=lambda d: (d["published"], d["county"], d["id"]), reverse=True)[:LATEST]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
@@ -53,7 +60,30 @@ def render_portal(out_dir: Path, today) -> None:
     shutil.rmtree(portal, ignore_errors=True)
     portal.mkdir()
     shutil.copyfile(SEARCH_SCRIPT, portal / SEARCH_SCRIPT.name)
-    write_index(_search_records(counties), portal / SEARCH_DIR)
+    fresh = [out_dir / "index.html", out_dir / "favicon.svg", portal / SEARCH_SCRIPT.name]
+    index = portal / SEARCH_DIR
+    if published is not None and _made_from(published / PORTAL_DIR / SEARCH_DIR) == source:
+        _link_copy(published / PORTAL_DIR / SEARCH_DIR, index)
+        return fresh
+    write_index(_search_records(counties), index, entries_inline=True)
+    (index / SOURCE).write_text(source + "\n", encoding="utf-8")
+    return fresh + [p for p in index.rglob("*") if p.is_file()]
+
+
+def _made_from(index: Path) -> str | None:
+    """The digest of the manifests a portal search index was made from, if it says."""
+    try:
+        return (index / SOURCE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+def _link_copy(source: Path, target: Path) -> None:
+    try:
+        shutil.copytree(source, target, copy_function=os.link)
+    except OSError:   # another file system: a plain copy
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)
 
 
 def _search_records(counties: list[dict]) -> list:

@@ -22,7 +22,8 @@ Files, under `search/` of the site:
 - `meta.json`: the number of term files and of pages;
 - `t/<n>.json`: the terms whose FNV-1a hash falls in file n, each with [page, score, page, score…];
 - `u/<k>.json`: the addresses of pages 256·k to 256·k+255, by page number (pages sorted by address);
-- `p/<address>.json`: each page's title and text, for the results list.
+- `p/<address>.json`: each page's title and text, for the results list (the portal's short records
+  are in its address files instead: `inline` in meta.json).
 A first search fetches meta.json, one term file per term, and the address files and entries of
 the ten pages it shows: what it costs grows with the query, not with the site.
 """
@@ -163,8 +164,10 @@ def record(url: str, title: str, parts: list[tuple[str, int]], shown: str) -> Pa
     return page
 
 
-def write_index(pages: list[Page], out: Path) -> None:
-    """The index of `pages` in `out` (the site's search folder), replacing any there."""
+def write_index(pages: list[Page], out: Path, entries_inline: bool = False) -> None:
+    """The index of `pages` in `out` (the site's search folder), replacing any there.
+    `entries_inline`: each page's title and short text go into its file of addresses instead of a
+    file of its own (the portal's ten thousand short records: a few dozen files, not one each)."""
     pages = sorted(pages, key=lambda p: p.url)
     df: dict[str, int] = {}
     for page in pages:
@@ -186,15 +189,24 @@ def write_index(pages: list[Page], out: Path) -> None:
         buckets[term_file(term, files)][term] = found
     (out / "t").mkdir(parents=True, exist_ok=True)
     (out / "u").mkdir(parents=True, exist_ok=True)
-    _dump(out / "meta.json", {"format": FORMAT, "files": files, "pages": len(pages), "chunk": URLS_PER_FILE})
+    _dump(out / "meta.json", {"format": FORMAT, "files": files, "pages": len(pages), "chunk": URLS_PER_FILE,
+                              "inline": entries_inline})
     for n, bucket in enumerate(buckets):
         _dump(out / "t" / f"{n}.json", bucket)
     for n in range(0, len(pages), URLS_PER_FILE):
-        _dump(out / "u" / f"{n // URLS_PER_FILE}.json", [p.url for p in pages[n:n + URLS_PER_FILE]])
+        chunk = pages[n:n + URLS_PER_FILE]
+        _dump(out / "u" / f"{n // URLS_PER_FILE}.json",
+              [_entry(p) for p in chunk] if entries_inline else [p.url for p in chunk])
+    if entries_inline:
+        return
     for page in pages:
         target = out / search_page_file(page.url)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _dump(target, {"url": page.url, "title": page.title, "text": page.text})
+        _dump(target, _entry(page))
+
+
+def _entry(page: Page) -> dict:
+    return {"url": page.url, "title": page.title, "text": page.text}
 
 
 def _dump(path: Path, value) -> None:

@@ -27,3 +27,19 @@ def test_an_expired_decision_leaves_the_portal_too(project, gongshi):
     assert gongshi("build", "--today", "2029-06-01")[0] in (0, 1)
     portal = project.file("site/index.html").read_text(encoding="utf-8")
     assert "示医保罚〔2025〕2号" not in portal and "王某某" not in portal
+
+
+def test_the_portal_search_is_made_again_only_when_a_county_s_manifest_changed(project, gongshi):
+    import os
+
+    assert gongshi("build")[0] == 0
+    meta = project.file("site/_portal/search/meta.json")
+    before = os.stat(meta).st_ino
+    assert gongshi("build", "--today", "2026-11-24")[0] == 0            # another day, the same counties: taken over
+    assert os.stat(meta).st_ino == before
+    project.edit("content/shili/decisions/2025-001.yml", "title: 示例县某某大药房有限公司违规使用医疗保障基金案",
+                 "title: 示例县某某大药房有限公司串换药品案")
+    assert gongshi("build", "--today", "2026-11-24")[0] == 0
+    assert os.stat(meta).st_ino != before
+    entries = "".join(p.read_text(encoding="utf-8") for p in project.file("site/_portal/search/u").glob("*.json"))
+    assert "串换药品案" in entries and "违规使用医疗保障基金案\"" not in entries.split("2025-001")[1][:200]

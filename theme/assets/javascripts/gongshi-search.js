@@ -115,8 +115,10 @@
   function read(index, hit) {
     if (hit.doc) return Promise.resolve(hit);
     return getJSON(index + "meta.json").then(function (meta) {
-      return getJSON(index + "u/" + Math.floor(hit.n / meta.chunk) + ".json").then(function (urls) {
-        hit.url = urls[hit.n % meta.chunk];
+      return getJSON(index + "u/" + Math.floor(hit.n / meta.chunk) + ".json").then(function (chunk) {
+        var entry = chunk[hit.n % meta.chunk];
+        if (meta.inline) { hit.url = entry.url; return entry; }   // the portal: its entries are in the chunk
+        hit.url = entry;
         return getJSON(pageFile(index, hit.url));
       });
     }).then(function (page) {
