@@ -28,11 +28,3 @@ def display_path(path: Path) -> str:
             continue
     return str(path)
 
-# In each built county site (and the portal's `_portal/`): the search index (render/search_index.py).
-SEARCH_DIR = "search"
-
-
-def search_page_file(url: str) -> str:
-    """Where, inside the search folder, the results list finds a page's title and text: by the
-    page's address, so that what a page may hold is known from its address alone."""
-    return "p/" + (url.strip("/") or "index") + ".json"

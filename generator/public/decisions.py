@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from ..kinds import DECISION
 from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal
 from ..law.county import county_law
-from ..paths import SEARCH_DIR, search_page_file
 from ..privacy.redaction import redaction_settings
 from ..schema import describe
 from .party_name import named_by_policy
@@ -72,10 +71,10 @@ def decision_page(decision_id: str) -> str:
 
 
 def notice_files(decision_id: str) -> tuple[str, ...]:
-    """The built files a withdrawn decision's case number belongs in: its withdrawal notice, where
-    the site engine writes the page of `decision_page(decision_id)`, and that page's entry in the
-    search index (render/search_index.py), by which its case number finds it."""
-    return f"decisions/{decision_id}/index.html", f"{SEARCH_DIR}/{search_page_file(f'decisions/{decision_id}/')}"
+    """The built files a withdrawn decision's case number belongs in: its withdrawal notice alone,
+    where the site engine writes the page of `decision_page(decision_id)` (the search finds the
+    notice by it without copying it: render/search_index.py, data-gs-index-only)."""
+    return (f"decisions/{decision_id}/index.html",)
 
 
 def public_decisions(county, today: date, power_index: dict, held: frozenset = frozenset()

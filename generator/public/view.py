@@ -74,7 +74,7 @@ def redacted_documents(county: County) -> dict[str, Redacted]:
 def withheld_values(county: County, today: date, held: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, tuple]]:
     """What the county keeps out of its site, each with where it came from: `gongshi build`
     makes sure none of it got in. Second, the files where a withheld value belongs (a withdrawn
-    decision's case number on its withdrawal notice and in that notice's search entry)."""
+    decision's case number on its withdrawal notice)."""
     config = county.config.display if county.config is not None else "site_config"
     values = {secret: f"{config} 的 extra.redaction.secrets" for secret in redaction_settings(county).secrets}
     decision_values, notice_pages = withheld_decision_values(county, today, held)

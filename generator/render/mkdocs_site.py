@@ -12,6 +12,7 @@ import copy
 import html
 import logging
 import os
+import posixpath
 import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -113,21 +114,23 @@ def _without_unused_assets(site_dir: Path) -> None:
     """Remove what the theme copies into every site and no page uses: the search engine's language
     packs and workers, source maps, icons of unused features (a county site was 3 MB of them).
     What a page or a used stylesheet names stays; the link check of verification proves nothing
-    used went missing."""
+    used went missing. Addresses are resolved as text: every page names the same few files."""
     assets = site_dir / "assets"
     if not assets.is_dir():
         return
-    used, pending = set(), [p for p in site_dir.rglob("*.html")]
+    used: set[str] = set()
+    pending = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
     while pending:
         source = pending.pop()
-        for a, b in REFERENCE.findall(source.read_text(encoding="utf-8", errors="replace")):
-            target = (source.parent / (a or b)).resolve()
-            if target not in used and target.is_file():
+        text = (site_dir / source).read_text(encoding="utf-8", errors="replace")
+        for a, b in REFERENCE.findall(text):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(source), a or b))
+            if target.startswith("assets/") and target not in used:
                 used.add(target)
-                if target.suffix == ".css":
+                if target.endswith(".css") and (site_dir / target).is_file():
                     pending.append(target)
     for path in sorted(assets.rglob("*"), reverse=True):   # files before the folders that hold them
-        if path.is_file() and path.resolve() not in used:
+        if path.is_file() and path.relative_to(site_dir).as_posix() not in used:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()

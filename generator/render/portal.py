@@ -14,8 +14,8 @@ from pathlib import Path
 
 import jinja2
 
-from ..paths import MANIFEST, SEARCH_DIR, TEMPLATE_DIR, THEME_DIR
-from .search_index import record, write_index
+from ..paths import MANIFEST, TEMPLATE_DIR, THEME_DIR
+from .search_index import SEARCH_DIR, record, write_index
 
 LATEST = 10   # decisions the portal lists
 PORTAL_DIR = "_portal"

@@ -15,7 +15,8 @@ finds exactly the pages that hold each of its terms: 〔2025〕1号 holds the te
 
 Each page is indexed from the built HTML, its main article only: what is indexed is what is shown.
 Headings weigh more than running text. A block marked `data-gs-noindex` (the list of decisions on
-the results pages, which would outrank the decisions themselves) is left out. The scores (BM25 over
+the results pages, which would outrank the decisions themselves) is left out; text marked
+`data-gs-index-only` finds its page but is not copied into the page's entry. The scores (BM25 over
 weighted counts) are computed here, so the browser only adds them up.
 
 Files, under `search/` of the site:
@@ -39,9 +40,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..paths import SEARCH_DIR, search_page_file
-
 FORMAT = 2
+SEARCH_DIR = "search"   # in each county site; the portal's is in its `_portal/`
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 UNIT = re.compile(f"[{HAN}]|[0-9a-z]+")
 SEGMENT = re.compile(f"(?:[{HAN}]|[0-9a-z])+")
@@ -121,8 +121,8 @@ def page_of_html(html: str, url: str) -> Page | None:
     page = Page(url, title, "")
     runs = []
     _walk(article, 1, runs)
-    _count(page, runs)
-    page.text = _clean(" ".join(text for text, _ in runs))[:TEXT_KEPT]
+    _count(page, [(text, weight) for text, weight, _ in runs])
+    page.text = _clean(" ".join(text for text, _, shown in runs if shown))[:TEXT_KEPT]
     return page
 
 
@@ -138,19 +138,22 @@ def _count(page: Page, runs) -> None:
             page.length += weight
 
 
-def _walk(node, weight: int, runs: list) -> None:
+def _walk(node, weight: int, runs: list, shown: bool = True) -> None:
+    """(text, weight, shown) for each text of `node`: `shown` is False inside `data-gs-index-only`,
+    text that finds the page but is not copied into its entry (a withdrawn decision's case number
+    on its notice: the notice stays the one file that holds it)."""
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
             text = child.text_content or ""
             if text.strip():
-                runs.append((text, weight))
+                runs.append((text, weight, shown))
         elif tag.startswith("-") or tag in SKIPPED or "data-gs-noindex" in child.attributes:
             continue
         elif "headerlink" in (child.attributes.get("class") or ""):
             continue   # the ¶ after a heading
         else:
-            _walk(child, max(weight, WEIGHTS.get(tag, 1)), runs)
+            _walk(child, max(weight, WEIGHTS.get(tag, 1)), runs, shown and "data-gs-index-only" not in child.attributes)
 
 
 def _clean(text: str) -> str:
@@ -203,6 +206,12 @@ def write_index(pages: list[Page], out: Path, entries_inline: bool = False) -> N
         target = out / search_page_file(page.url)
         target.parent.mkdir(parents=True, exist_ok=True)
         _dump(target, _entry(page))
+
+
+def search_page_file(url: str) -> str:
+    """Where, inside the search folder, the results list finds a page's title and text: by the
+    page's address, as the browser derives it (gongshi-search.js, pageFile)."""
+    return "p/" + (url.strip("/") or "index") + ".json"
 
 
 def _entry(page: Page) -> dict:

@@ -37,7 +37,7 @@ def scan_site(root: Path, secrets: dict | None = None, published_as: Path | None
     `secrets` maps each string that must not appear to where it was declared; `folder_secrets`
     does the same for the files under one top-level folder (a county's own site) and the portal.
     `folder_exceptions` names, per folder, the files where such a string belongs (a withdrawn
-    decision's case number on its withdrawal notice and that notice's entry in the search index). `paths`: only these files (default: all)."""
+    decision's case number on its withdrawal notice). `paths`: only these files (default: all)."""
     allowed = _published_contacts(root)
     needles = _needles(secrets)
     by_folder = {folder: _needles(values) for folder, values in (folder_secrets or {}).items()}

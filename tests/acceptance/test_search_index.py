@@ -1,6 +1,7 @@
 """The search index holds what the site shows and nothing else: a decision that is not on the site
 (expired, classified, its party a minor) is in none of its files, and a withdrawn decision's case
-number only in its notice's entry. (tests/browser/test_search.py searches it in a browser.)"""
+number finds its notice without being copied into any. (tests/browser/test_search.py searches it
+in a browser.)"""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def test_what_the_site_shows_is_found_and_what_left_it_is_not(project, gongshi):
     assert pages_for(site, "示医保罚〔2026〕2号") == {"decisions/2026-002/"}            # withdrawn: its notice
     assert pages_for(site, "示医保罚〔2025〕3号") == set()                              # expired
     files = search_files(site)
-    assert [name for name, text in files.items() if "示医保罚〔2026〕2号" in text] == ["shili/search/p/decisions/2026-002.json"]
+    assert [name for name, text in files.items() if "示医保罚〔2026〕2号" in text] == []   # found, never copied
     for gone in ("示医保罚〔2025〕3号", "示例县某某眼科医院有限公司", "示医保罚〔2026〕1号"):   # expired, its party; not yet published
         assert not [name for name, text in files.items() if gone in text], gone
     assert json.loads(files["shili/search/p/decisions/2026-002.json"])["title"] == "撤下说明"

@@ -15,7 +15,6 @@ from tests.built_files import found_anywhere
 REVOKED = "content/shili/decisions/2026-002.yml"
 REVOKED_CASE = "示医保罚〔2026〕2号"
 NOTICE = "shili/decisions/2026-002/index.html"
-NOTICE_SEARCH_ENTRY = "shili/search/p/decisions/2026-002.json"   # its case number finds the notice
 EXPIRED = "content/shili/decisions/2025-003.yml"
 CORRECTED = "content/shili/decisions/2025-001.yml"
 TAKEDOWN_CITATION = ("《中华人民共和国行政处罚法》第四十八条第二款：行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内"
@@ -30,7 +29,7 @@ def _build(gongshi, today="2026-11-23"):
 def test_a_revoked_decision_leaves_every_output_and_a_notice_takes_its_place(project, gongshi):
     _build(gongshi)
     site = project.file("site")
-    assert found_anywhere(site, REVOKED_CASE) == [NOTICE, NOTICE_SEARCH_ENTRY]
+    assert found_anywhere(site, REVOKED_CASE) == [NOTICE]
     assert not (site / "shili/files/decisions/2026-002.pdf").exists()
     revoked_pdf_text = "28,000元"   # printed in the revoked decision's PDF only
     assert [p for p in found_anywhere(site, revoked_pdf_text) if p.endswith(".pdf")] == []
@@ -74,7 +73,7 @@ def test_the_party_of_a_withdrawn_decision_appears_nowhere_when_nothing_was_made
     site = project.file("site")
     for value in ("示例县某某中医诊所", "92100000MA00A00031", "孙某某"):
         assert found_anywhere(site, value) == [], value
-    assert found_anywhere(site, REVOKED_CASE) == [NOTICE, NOTICE_SEARCH_ENTRY]
+    assert found_anywhere(site, REVOKED_CASE) == [NOTICE]
     assert "重新作出的决定" not in (site / NOTICE).read_text(encoding="utf-8")
     assert found_anywhere(site, "原决定的撤下说明") == []
 
@@ -86,7 +85,7 @@ def test_a_withdrawal_is_taken_down_even_before_its_date_is_filled_in(project, g
     assert code == 0
     assert f"{REVOKED}:32: W-WITHDRAWAL-UNDATED 决定 {REVOKED_CASE} 于 2026年9月10日 被撤销，本次生成即从网站撤下，" \
            "代之以撤下说明；撤下日期须在 2026年9月15日 前填写 — 请填写 withdrawn（撤下日期，即提交本记录的日期）" in lines
-    assert found_anywhere(project.file("site"), REVOKED_CASE) == [NOTICE, NOTICE_SEARCH_ENTRY]
+    assert found_anywhere(project.file("site"), REVOKED_CASE) == [NOTICE]
 
 
 REMADE = "content/shili/decisions/2026-003.yml"
