@@ -45,9 +45,9 @@ def render_portal(out_dir: Path, today, published: Path | None = None) -> list[P
     site now published, whose search index is taken over (linked, as verified when it was
     published) when it was made from the same manifests. Returns the files written anew, which
     are the ones to verify."""
-    manifests = sorted(out_dir.glob(f"*/{MANIFEST}"))
-    counties = [json.loads(path.read_text(encoding="utf-8")) for path in manifests]
-    source = hashlib.sha256(b"".join(path.read_bytes() for path in manifests)).hexdigest()
+    manifests = [path.read_bytes() for path in sorted(out_dir.glob(f"*/{MANIFEST}"))]
+    counties = [json.loads(data) for data in manifests]
+    source = hashlib.sha256(b"".join(manifests)).hexdigest()
     latest = sorted(({"county": c["id"], "subject": c["subject"], **d} for c in counties for d in _decisions_of(c)),
                     key=lambda d: (d["published"], d["county"], d["id"]), reverse=True)[:LATEST]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
