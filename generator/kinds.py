@@ -15,6 +15,7 @@ class Kind:
     file: str          # file name inside content/<county>/
     title: str         # what the clerk calls it
     required: bool = False
+    expected: bool = True   # a county without it is told (W-SECTION-MISSING): the law asks every county for it
 
     @property
     def schema(self) -> str:
@@ -33,6 +34,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("inspections", "inspections.yml", "双随机抽查事项清单"),
     Kind("documents", "documents.yml", "公示文件"),
     Kind("annual", "annual.yml", "执法结果与年度数据说明"),
+    # 双随机、一公开 run by the county itself: the pool it draws from, and its plans, draws, tasks
+    # and results. A county whose draws are all made on a province's platform may keep only the plans.
+    Kind("inspection-objects", "inspection-objects.yml", "双随机抽查对象名录库", expected=False),
+    Kind("random-inspections", "random-inspections.yml", "双随机抽查计划、抽取和结果", expected=False),
 )
 
 KIND_BY_FILE = {kind.file: kind for kind in KINDS}

@@ -47,6 +47,8 @@ COMMON: dict[str, Parameter] = {
     "kinds_needing_two_officers": Parameter(
         ("行政处罚", "行政强制", "行政检查"), "须由两名以上执法人员实施的决定类别",
         f"{sources.PENALTY_LAW}第四十二条、第五十五条；{sources.COMPULSION_LAW}第十八条"),
+    "publish_inspection_results_within_working_days": Parameter(
+        20, "双随机抽查检查结果的公示期限（自结果形成之日起）", f"{sources.GUIDANCE} 二（三）", LOWER, "个工作日"),
     "withdraw_within_working_days": Parameter(
         3, "决定被变更、撤销、确认违法或者确认无效后撤下公示的期限",
         f"{sources.PENALTY_LAW}第四十八条第二款：行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内"

@@ -84,6 +84,10 @@ MEDICAL_INSURANCE_PARAMETERS = COMMON | {
     "min_case_officers": Parameter(
         2, "承办执法人员最少人数", f"{sources.PENALTY_LAW}第四十二条；{FUND}第二十九条；{sources.COMPULSION_LAW}第十八条",
         HIGHER, "名"),
+    "publish_inspection_results_within_working_days": Parameter(
+        20, "双随机抽查检查结果的公示期限（自结果形成之日起）",
+        f"{sources.NHSA_MEASURES} 三（三）1：执法决定作出之日起 20 个工作日内，应向社会公布执法机关、执法对象、执法类别、执法结论等信息",
+        LOWER, "个工作日"),
     "annual_report_due_day_of_january": Parameter(
         31, "上一年度行政执法总体情况数据的公开期限（次年 1 月的第几日前）",
         f"{sources.GUIDANCE} 二（三）；{sources.NHSA_MEASURES} 三（三）3", LOWER, "日"),
@@ -169,6 +173,10 @@ MARKET_REGULATION_PARAMETERS = COMMON | _tiered("第一百二十二条", 10000, 
             COMMON["excluded_period_kinds"].value, COMMON["excluded_period_kinds"].title,
             f"{sources.PENALTY_LAW}第六十条“法律、法规、规章另有规定的，从其规定”；{sources.SAMR_PROCEDURE}"),
         "legal_review_required": Parameter(None, "重大执法决定须先经法制审核", f"{sources.GUIDANCE} 四"),
+        "publish_inspection_results_within_working_days": Parameter(
+            20, "双随机抽查检查结果的公示期限（自结果形成之日起）",
+            f"{sources.ENTERPRISE_DISCLOSURE}第六条：市场监督管理部门……公示其在履行职责过程中产生的下列企业信息……"
+            "前款规定的企业信息应当自产生之日起20个工作日内予以公示", LOWER, "个工作日"),
     }
 
 

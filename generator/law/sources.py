@@ -21,4 +21,5 @@ CREDIT_REPAIR_2019 = ("《国家发展改革委办公厅关于进一步完善“
                       "（发改办财金〔2019〕527号）")
 CREDIT_REPAIR_2023 = "《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令2023年第58号）"
 CREDIT_REPAIR_2025 = "《信用修复管理办法》（国家发展改革委令2025年第36号）"
+ENTERPRISE_DISCLOSURE = "《企业信息公示暂行条例》"
 CALENDAR_NOTICE = "国务院办公厅《关于{year}年部分节假日安排的通知》"   # one each year, in November or December

@@ -133,7 +133,7 @@ def load_county(content_dir: Path, config_dir: Path, county_id: str) -> tuple[Co
         else:
             county.unreadable.add(kind.name)
     for kind in KINDS:
-        if not (county.folder / kind.file).exists():
+        if (kind.required or kind.expected) and not (county.folder / kind.file).exists():
             code = "E-FILE-MISSING" if kind.required else "W-SECTION-MISSING"
             findings.append(finding(code, display_path(county.folder / kind.file), None,
                                     name=kind.file, title=kind.title, schema=kind.schema))
