@@ -5,13 +5,11 @@ Selection), with SHA-256 in place of MD5. It is stable: a changed algorithm gets
 draw keeps the name it was made with.
 
 1. The inputs. All but the last are published with the plan, before the draw:
-   - `plan`: county, plan and batch ids, how many objects (`count`, or `ratio` of the pool),
+   - `plan`: plan and batch ids, how many objects (`count`, or `ratio` of the pool),
      inspectors per object;
-   - `objects`: the pool, each {id, name, credit_code, type}, sorted by id: the county's 名录库
-     objects of the plan's types, less those drawn in the plan's earlier batches (unless the plan
-     allows repeats);
-   - `inspectors`: each {id, name, certificate_no}, sorted by id: the officers whose certificate
-     is in force on the draw date;
+   - `objects`: the pool, the ids of the county's 名录库 objects of the plan's types, sorted, less
+     those drawn in the plan's earlier batches (unless the plan allows repeats);
+   - `inspectors`: the ids, sorted, of the officers whose certificate is in force on the draw date;
    - `recusals`: [officer id, object id] pairs, sorted;
    - `public_value`: a random value nobody controls and nobody knew when the rest was published
      (a lottery's winning numbers of a later date), as published, full-width forms folded (NFKC)
@@ -82,8 +80,10 @@ def inputs_of(plan: dict, objects: list[dict], inspectors: list[dict], recusals:
     return {
         "algorithm": ALGORITHM,
         "plan": plan,
-        "objects": sorted(({k: o[k] for k in ("id", "name", "credit_code", "type")} for o in objects), key=lambda o: o["id"]),
-        "inspectors": sorted(({k: i[k] for k in ("id", "name", "certificate_no")} for i in inspectors), key=lambda i: i["id"]),
+        # a pool is its ids, which never change once published: a name corrected after the draw
+        # leaves the draw as it was, and the site shows who each id is
+        "objects": sorted(str(o["id"]) for o in objects),
+        "inspectors": sorted(str(i["id"]) for i in inspectors),
         "recusals": sorted([str(officer), str(obj)] for officer, obj in recusals),
         "public_value": public_value(value),
     }
@@ -125,14 +125,33 @@ def draw(inputs: dict) -> Draw:
     key = key_of(inputs)
     drawn = numbers(key)
     plan = inputs["plan"]
-    pool = [o["id"] for o in inputs["objects"]]
+    pool = list(inputs["objects"])
     recused = {(officer, obj) for officer, obj in inputs["recusals"]}
     per_task = int(plan["inspectors_per_task"])
     tasks = []
     for obj in choose(drawn, pool, how_many(plan, len(pool))):
-        eligible = [i["id"] for i in inputs["inspectors"] if (i["id"], obj) not in recused]
+        eligible = [i for i in inputs["inspectors"] if (i, obj) not in recused]
         if len(eligible) < per_task:
             raise DrawProblem(f"对象 {obj} 可以抽取的执法人员只有 {len(eligible)} 名（证件在抽取日期有效且不需回避），"
                               f"少于每项检查 {per_task} 名")
         tasks.append((obj, tuple(choose(drawn, eligible, per_task))))
     return Draw(inputs, key, tuple(tasks))
+
+
+def published_form(result: Draw) -> dict:
+    """draw.json as the site publishes it: the inputs, and the key and draw they give."""
+    return {"algorithm": ALGORITHM, "inputs": result.inputs, "key": result.key,
+            "tasks": [{"object": obj, "inspectors": list(inspectors)} for obj, inspectors in result.tasks]}
+
+
+def verify(published: dict) -> tuple[Draw, bool]:
+    """The draw a published draw.json's inputs give, and whether it is the draw the file states."""
+    if not isinstance(published, dict) or not isinstance(published.get("inputs"), dict):
+        raise DrawProblem("文件中没有抽取的输入（inputs）：请使用网站上公布的 draw.json")
+    try:
+        again = draw(published["inputs"])
+    except (KeyError, TypeError, ValueError) as problem:
+        if isinstance(problem, DrawProblem):
+            raise
+        raise DrawProblem(f"文件中抽取的输入不完整或格式不对（{problem}）：请使用网站上公布的 draw.json") from None
+    return again, published_form(again) == {**published_form(again), **{k: published.get(k) for k in ("key", "tasks")}}

@@ -14,6 +14,7 @@ from .dates import check_certificate_periods
 from .deadlines import check_deadlines
 from .fines import check_fines
 from .history import check_history
+from .inspections import check_inspections
 from .legal_review import check_legal_review
 from .party import check_parties
 from .personal_data import check_personal_data
@@ -46,6 +47,7 @@ def check_county(county, calendar, today) -> list:
     findings += check_legal_review(valid, calendar)
     findings += check_procedure(valid, calendar)
     findings += check_annual_report(valid, today)
+    findings += check_inspections(valid, calendar, today, {found.path for found in findings if found.is_error})
     return findings
 
 

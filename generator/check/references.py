@@ -32,7 +32,11 @@ POWERS = IdSet("执法事项", "powers", (("items", "*", "code"),))
 DOCUMENTS = IdSet("文件", "documents", (("documents", "*", "id"),))
 EXEMPTIONS = IdSet("减免责清单事项", "exemptions", tuple(
     (name, "*", "id") for name in ("no_penalty", "lighter_penalty", "reduced_penalty", "no_compulsory_measure")))
-ID_SETS = (AGENCIES, OFFICERS, POWERS, DOCUMENTS, EXEMPTIONS)
+OBJECTS = IdSet("检查对象", "inspection-objects", (("objects", "*", "id"),))
+PLANS = IdSet("抽查计划", "random-inspections", (("plans", "*", "id"),))
+TASKS = IdSet("检查任务", "random-inspections", (("plans", "*", "tasks", "*", "id"),))   # an address each: unique in the county
+INSPECTION_ITEMS = IdSet("抽查事项", "inspections", (("items", "*", "power"),))          # referred to, not defined, by its power code
+ID_SETS = (AGENCIES, OFFICERS, POWERS, DOCUMENTS, EXEMPTIONS, OBJECTS, PLANS, TASKS)
 
 REFERENCES = (
     Reference("officers", ("officers", "*", "agency"), AGENCIES),
@@ -47,6 +51,13 @@ REFERENCES = (
     Reference("inspections", ("items", "*", "power"), POWERS),
     *(Reference("exemptions", (name, "*", "power"), POWERS)
       for name in ("no_penalty", "lighter_penalty", "reduced_penalty", "no_compulsory_measure")),
+    Reference("random-inspections", ("plans", "*", "powers", "*"), INSPECTION_ITEMS),
+    Reference("random-inspections", ("plans", "*", "recusals", "*", "officer"), OFFICERS),
+    Reference("random-inspections", ("plans", "*", "recusals", "*", "object"), OBJECTS),
+    Reference("random-inspections", ("plans", "*", "draws", "*", "objects", "*"), OBJECTS),
+    Reference("random-inspections", ("plans", "*", "draws", "*", "inspectors", "*", "*"), OFFICERS),
+    Reference("random-inspections", ("plans", "*", "tasks", "*", "object"), OBJECTS),
+    Reference("random-inspections", ("plans", "*", "tasks", "*", "inspectors", "*"), OFFICERS),
 )
 
 

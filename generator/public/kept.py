@@ -17,13 +17,14 @@ from dataclasses import replace
 from datetime import date
 
 from ..kinds import KIND_BY_NAME
+from ..law.certificates import in_force
 from ..law.lifecycle import day_of
 from ..law.county import county_law
 from ..load.county import County
 from ..schema import describe
 from .annual_stats import annual_sections
 from .decisions import off_site_reason, public_decisions, with_replaced
-from .view import PublicCounty, holds_valid_certificate
+from .view import PublicCounty
 
 CERTIFICATE_STATUSES = describe(KIND_BY_NAME["officers"].schema, ("officers", 0, "status"))["schema"].get("enum", [])
 
@@ -73,7 +74,7 @@ def _well_formed(officer: dict) -> bool:
 
 def _valid(officer: dict, today: date) -> bool:
     try:
-        return holds_valid_certificate(officer, today)
+        return in_force(officer, today)
     except (KeyError, TypeError, ValueError):
         return False
 

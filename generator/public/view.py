@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..kinds import SITE_CONFIG
+from ..law.certificates import in_force
 from ..law.county import county_law
 from ..load.county import County, last_updated
 from ..privacy.public_by_law import coincidences
@@ -56,12 +57,6 @@ class PublicCounty:
 
     def documents_in(self, *categories: str) -> list:
         return [d for d in self.documents if d["category"] in categories]
-
-
-def holds_valid_certificate(officer: dict, day: date) -> bool:
-    """Only an officer whose certificate is in force on `day` may enforce (赣医保办字〔2024〕4号 二(一)4)."""
-    return (officer.get("status") == "有效"
-            and date.fromisoformat(officer["valid_from"]) <= day <= date.fromisoformat(officer["valid_until"]))
 
 
 def redacted_documents(county: County) -> dict[str, Redacted]:
@@ -141,7 +136,7 @@ def _current_officers(data, today: date) -> list | None:
         return None
     agencies = {a["id"]: a["name"] for a in data["subject"].get("agencies", [])}
     return [{**o, "agency_name": agencies.get(o.get("agency"), "")}
-            for o in (data.get("officers") or {}).get("officers", []) if holds_valid_certificate(o, today)]
+            for o in (data.get("officers") or {}).get("officers", []) if in_force(o, today)]
 
 
 def _with_documents(powers, document_index: dict):

@@ -228,8 +228,10 @@ def annual_lines(lines):
 
 @pytest.fixture
 def no_decisions(project):
-    """shili without decisions: its annual report is then the only thing to find."""
+    """shili without decisions (nor the inspection results that cite them): its annual report is
+    then the only thing to find."""
     shutil.rmtree(project.file("content/shili/decisions"))
+    project.file("content/shili/random-inspections.yml").unlink()
     return project
 
 

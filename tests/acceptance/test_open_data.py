@@ -118,7 +118,7 @@ def item_fields(schema: str, path: tuple) -> dict[str, tuple[str, str | None]]:
 
 def test_every_list_opens_in_excel_with_the_schema_titles_as_headers(site):
     header, rows = read_csv(site / "shili/data/officers.csv")
-    assert header[:9] == ["人员编号", "姓名", "执法证号", "发证机关", "有效期起", "有效期至", "证件状态", "执法领域", "所属执法机构"]
+    assert header[:10] == ["人员编号", "姓名", "执法证号", "发证机关", "有效期起", "有效期至", "证件状态", "状态变更日期", "执法领域", "所属执法机构"]
     assert [row["姓名"] for row in rows] == ["张示例", "李示范", "王样本", "赵演示", "陈虚构"]   # valid certificates only
     assert rows[0]["所属执法机构名称"] == "基金监管股"
     for name, (schema, path) in LIST_DATASETS.items():

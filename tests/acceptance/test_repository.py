@@ -9,6 +9,8 @@ from generator.cli import main
 
 from ..conftest import PROJECT
 
+SCHEMA_COUNT = len(list((PROJECT / "schemas").glob("*.schema.json")))
+
 FORMAT = ("  # 本仓库内容文件的格式版本，gongshi 据此判断能否读取；升级 gongshi 时按升级说明修改，不要随意改动。\n"
           "  content_format: 1\n")
 
@@ -126,7 +128,7 @@ def test_a_stale_copy_of_the_schemas_is_a_warning_until_gongshi_schemas_rewrites
         sorted(p.name for p in (PROJECT / "schemas").glob("*.schema.json"))) +   # one differs, the others are missing
         " — 编辑器按这些文件自动补全和检查；请运行 gongshi schemas 更新，并提交更新后的文件") in lines
     code, out, _ = _run(capsys, "schemas")
-    assert (code, out) == (0, ["已写入 schemas/：15 个 Schema（gongshi 0.1.0）"])
+    assert (code, out) == (0, [f"已写入 schemas/：{SCHEMA_COUNT} 个 Schema（gongshi 0.1.0）"])
     assert gongshi("validate") == before
     assert all(project.file(f"schemas/{p.name}").read_bytes() == p.read_bytes() for p in (PROJECT / "schemas").glob("*.schema.json"))
 
@@ -214,5 +216,5 @@ def test_schemas_refuses_a_folder_that_is_no_repository_and_removes_copies_of_ol
                       "请在仓库目录中运行 gongshi schemas，或写出仓库目录：gongshi schemas DIR")
     assert not (tmp_path / "nowhere").exists()
     project.write("schemas/old-thing.schema.json", "{}\n")
-    assert _run(capsys, "schemas")[:2] == (0, ["已写入 schemas/：15 个 Schema（gongshi 0.1.0），删除 1 个已不再使用的"])
+    assert _run(capsys, "schemas")[:2] == (0, [f"已写入 schemas/：{SCHEMA_COUNT} 个 Schema（gongshi 0.1.0），删除 1 个已不再使用的"])
     assert not project.file("schemas/old-thing.schema.json").exists()

@@ -165,6 +165,7 @@ def test_a_decision_is_public_until_the_last_day_of_its_period(project, gongshi)
     # starts the next day and ends on 2026-03-10, its last public day; it is gone on 2026-03-11
     for later in ("2026-002", "2026-003", "2026-001"):   # decided after these days
         project.file(f"content/shili/decisions/{later}.yml").unlink()
+    project.file("content/shili/random-inspections.yml").unlink()   # its results cite 2026-001
     _build(gongshi, today="2026-03-10")
     assert found_anywhere(project.file("site"), "示医保罚〔2025〕3号") != []
     _build(gongshi, today="2026-03-11")

@@ -92,7 +92,7 @@ def test_unknown_field_suggests_the_right_spelling(project, gongshi):
     code, lines = gongshi("validate", "--county", "shili")
     assert code == 1
     assert f"{OFFICERS}:7: E-SCHEMA-UNKNOWN-FIELD 未知字段 officers[1].certificate_number — 是不是想写 certificate_no？" \
-           "可用的字段：id、name、certificate_no、issuer、valid_from、valid_until、status、domain、agency、mobile、id_number、" \
+           "可用的字段：id、name、certificate_no、issuer、valid_from、valid_until、status、status_since、domain、agency、mobile、id_number、" \
            "classified、not_personal_data、commercial_secrets" in errors(lines)
 
 

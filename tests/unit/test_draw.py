@@ -30,7 +30,7 @@ def _officers(n: int) -> list[dict]:
     return [{"id": f"officer-{i:02d}", "name": f"示例{i}", "certificate_no": f"SL-2024-{i:04d}"} for i in range(1, n + 1)]
 
 
-PLAN = {"county": "shili", "plan": "2026", "draw": "1", "count": 3, "inspectors_per_task": 2}
+PLAN = {"plan": "2026", "draw": "1", "count": 3, "inspectors_per_task": 2}
 VALUE = "05 11 16 23 28 31 + 09"
 
 
@@ -50,7 +50,7 @@ def test_the_same_inputs_give_the_same_draw_byte_for_byte_and_the_inputs_alone_s
 @pytest.mark.parametrize("change", [
     {"plan": PLAN | {"plan": "2026b"}},
     {"objects": _pool(20)[:-1]},                                                  # one object fewer
-    {"objects": [o | {"name": o["name"] + "（更名）"} if o["id"] == "yd-020" else o for o in _pool(20)]},
+    {"objects": [o | {"id": "yd-021"} if o["id"] == "yd-020" else o for o in _pool(20)]},   # one object for another
     {"inspectors": _officers(7)},
     {"recusals": [("officer-01", "yd-003")]},
     {"value": "05 11 16 23 28 31 + 10"},
@@ -58,6 +58,11 @@ def test_the_same_inputs_give_the_same_draw_byte_for_byte_and_the_inputs_alone_s
 def test_changing_any_input_changes_the_draw(change):
     assert draw(_inputs(**change)).key != draw(_inputs()).key
     assert draw(_inputs(**change)).tasks != draw(_inputs()).tasks or change.get("recusals")
+
+
+def test_a_name_corrected_after_the_draw_leaves_the_draw_as_it_was():
+    renamed = [o | {"name": o["name"] + "（更名）"} if o["id"] == "yd-020" else o for o in _pool(20)]
+    assert draw(_inputs(objects=renamed)).key == draw(_inputs()).key
 
 
 def test_the_public_value_is_read_as_published_whatever_the_spaces_and_widths():
@@ -91,9 +96,9 @@ def test_every_draw_keeps_its_constraints(pool, officers, per_task, count, value
         return
     objects = result.objects
     assert len(objects) == min(count, pool) and len(set(objects)) == len(objects)          # none twice
-    assert set(objects) <= {o["id"] for o in inputs["objects"]}
+    assert set(objects) <= set(inputs["objects"])
     for obj, inspectors in result.tasks:
         assert len(inspectors) == per_task and len(set(inspectors)) == per_task            # enough, none twice
-        assert set(inspectors) <= {i["id"] for i in inputs["inspectors"]}
+        assert set(inspectors) <= set(inputs["inspectors"])
         assert not {(i, obj) for i in inspectors} & set(map(tuple, inputs["recusals"]))      # recusals respected
     assert draw(inputs).tasks == result.tasks and key_of(inputs) == result.key
