@@ -197,7 +197,7 @@ class _CountyTask:
         if county_id in scopes.kept:
             site = keep("本县有错误，见上")
         else:
-            view, withheld = public_view(county, today, held), withheld_values(county, today, held)
+            view, withheld = public_view(county, today, held, self.calendar), withheld_values(county, today, held)
             made_key = view_key(view, withheld, self.config_dir)   # reads all of it: a day kept in it is asked too
             view = dataclasses.replace(view, today=self.today)
             checked = {"checked_on": self.today, "valid_until": watch.valid_until}

@@ -11,6 +11,8 @@ What is counted, for a year Y, as of `today`:
 - decisions changed, revoked, or declared unlawful or void (变更、撤销、确认违法、确认无效) by an
   event dated in Y: counted in the year of the event, once per decision, whatever year they were
   decided in. They still count in their own year's figures above: those say what was decided;
+- random inspections (双随机抽查) made in Y (by the task's date), those whose result found a
+  problem, and the results published in Y, when the county keeps random-inspections.yml;
 - the number of matters in the random-inspection list (双随机抽查事项清单), when inspections.yml is
   the list of Y: it is the only yearly figure that file carries.
 
@@ -29,6 +31,7 @@ from ..cn_format import amount_of, yuan
 from ..law.annual_report import report_due, written_years
 from ..law.lifecycle import WITHDRAWAL_EVENTS, day_of, events
 from ..law.county import county_law
+from ..load.plans import published_plans
 from ..privacy.redaction import redact_text
 
 DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
@@ -40,6 +43,7 @@ WITHDRAWN_LABEL = "被变更、撤销、确认违法或无效的决定"
 REVIEWED_LABEL = "经法制审核的决定"
 LATE_LABEL = "逾期公示的决定"
 INSPECTIONS_LABEL = "双随机抽查事项清单"
+RANDOM_LABELS = ("双随机抽查检查", "其中发现问题", "公示的抽查结果")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class YearStats:
     withdrawn: int = 0
     late_published: int = 0                           # published in the year after their deadline, reason recorded
     inspection_items: int | None = None               # None: inspections.yml is not the list of this year
+    random_inspections: tuple | None = None           # (made, problems found, results published); None: no plans kept
     shown: tuple = tuple(name for name, _, _ in AMOUNTS)   # the sums of the county's kind of bureau (its law profile)
 
     @property
@@ -69,6 +74,9 @@ class YearStats:
                  (LATE_LABEL, f"{self.late_published}件")]
         if self.inspection_items is not None:
             rows.append((INSPECTIONS_LABEL, f"{self.inspection_items}项"))
+        if self.random_inspections is not None:
+            rows += [(label, f"{count}次" if i < 2 else f"{count}项") for i, (label, count) in
+                     enumerate(zip(RANDOM_LABELS, self.random_inspections))]
         return rows
 
 
@@ -121,7 +129,27 @@ def annual_statistics(county, year: int, today: date | None = None) -> YearStats
         withdrawn += any(day.year == year for day in _withdrawal_days(decision) if counted(day))
     return YearStats(year=year, until=today if today is not None and today.year == year else None,
                      by_kind=by_kind, legal_reviews=reviews, withdrawn=withdrawn, late_published=late,
-                     inspection_items=_inspection_items(county, year), shown=county_law(county).profile.amounts, **sums)
+                     inspection_items=_inspection_items(county, year), random_inspections=_random_inspections(county, year, counted),
+                     shown=county_law(county).profile.amounts, **sums)
+
+
+def _random_inspections(county, year: int, counted) -> tuple | None:
+    plans = published_plans(county)
+    if not any(plan.get("year") == year for plan in plans):
+        return None   # no plan of that year: nothing to count, rather than zeros
+    made = problems = published = 0
+    for plan in plans:
+        for task in plan.get("tasks") or []:
+            if not isinstance(task, dict):
+                continue
+            day = day_of(task.get("date"))
+            result = task.get("result") if isinstance(task.get("result"), dict) else {}
+            published_on = day_of(result.get("published"))
+            if counted(day) and day.year == year:
+                made += 1
+                problems += result.get("finding") == "发现问题" and counted(published_on)   # a result counts once public
+            published += counted(published_on) and published_on.year == year
+    return made, problems, published
 
 
 def _inspection_items(county, year: int) -> int | None:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from ..kinds import DECISION
 from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal
 from ..law.county import county_law
+from ..load.plans import pool_objects
 from ..privacy.redaction import redaction_settings
 from ..schema import describe
 from .party_name import named_by_policy
@@ -163,10 +164,11 @@ def _notice(decision_id: str, doc, on_site: dict, naming: str) -> dict:
 
 def withheld_decision_values(county, today: date, held: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, tuple]]:
     """Case numbers and organisation names of decisions not on the site, with the file they come
-    from: no built file may hold them, unless a decision on the site names them too. Second, the
-    files each withdrawn decision's case number may appear in (notice_files)."""
+    from: no built file may hold them, unless a decision on the site names them too, or the
+    published pool of inspection objects lists the organisation (its name is public in its own
+    right there). Second, the files each withdrawn decision's case number may appear in (notice_files)."""
     law = county_law(county)
-    values, public, notice_pages = {}, set(), {}
+    values, public, notice_pages = {}, {str(o.get("name")) for o in pool_objects(county)}, {}
     for decision_id, doc in county.decisions.items():
         party = doc.data.get("party") if isinstance(doc.data.get("party"), dict) else {}
         party = str(party.get("name", ""))

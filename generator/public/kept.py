@@ -4,7 +4,8 @@ The previous site is remade from the public view it was built from (kept private
 output, publish/state.py), less what must leave it today, judged on the current records: a
 decision that is withdrawn, expired, classified, has a minor party, is no longer approved or
 published, whose record now has an error or is gone; a withdrawal notice whose period is over; an
-officer whose certificate is no longer valid, or who is gone from the list or classified; a
+officer whose certificate is no longer valid, or who is gone from the list or classified (a
+certificate page then says how the certificate stands today, or goes with its officer); a
 document classified or gone; a decision classified since, from the annual figures. A decision
 withdrawn since then gets its withdrawal notice, made from its current record as on any build.
 Nothing else is taken from the current content: what the county's errors concern is exactly what
@@ -17,13 +18,14 @@ from dataclasses import replace
 from datetime import date
 
 from ..kinds import KIND_BY_NAME
-from ..law.certificates import in_force
+from ..law.certificates import in_force, standing
 from ..law.lifecycle import day_of
 from ..law.county import county_law
 from ..load.county import County
 from ..schema import describe
 from .annual_stats import annual_sections
 from .decisions import off_site_reason, public_decisions, with_replaced
+from .inspections import UNNAMED
 from .view import PublicCounty
 
 CERTIFICATE_STATUSES = describe(KIND_BY_NAME["officers"].schema, ("officers", 0, "status"))["schema"].get("enum", [])
@@ -46,6 +48,7 @@ def kept_view(previous: PublicCounty, county: County, today: date, held: frozens
         attachments=[a for a in previous.attachments
                      if (a.decision is None or a.decision in staying) and a.public_path not in downloads],
         officers=_officers_still_valid(previous.officers, county, today),
+        random=_certificates_as_they_stand(previous.random, county, today),
         documents=documents,
         annual_stats=annual_sections(county, previous.annual, today),   # a decision classified since is counted no more
     )
@@ -64,6 +67,31 @@ def _officers_still_valid(officers: list | None, county: County, today: date) ->
     now = {o.get("id"): o for o in current["officers"] if isinstance(o, dict)}
     return [o for o in officers if o.get("id") in now and now[o["id"]].get("classified") is not True
             and _valid(now[o["id"]] if _well_formed(now[o["id"]]) else o, today)]
+
+
+def _certificates_as_they_stand(random, county: County, today: date):
+    """The previous inspection pages with each certificate's standing judged today, on the current
+    officers.yml where its entry can be judged; an officer gone from it or classified loses his
+    certificate page and is no longer named."""
+    current = county.data("officers")
+    now = {o.get("id"): o for o in current["officers"] if isinstance(o, dict)} \
+        if isinstance(current, dict) and isinstance(current.get("officers"), list) else None
+    certificates = {}
+    for certificate in random.certificates:
+        entry = now.get(certificate["id"]) if now is not None else certificate
+        if entry is None or entry.get("classified") is True:
+            continue
+        judged = entry if _well_formed(entry) else certificate
+        standing_now = standing(judged, today)
+        certificates[certificate["id"]] = {**certificate, "valid": standing_now.valid, "standing": standing_now.label,
+                                           "since": standing_now.since}
+    named = lambda people: [certificates.get(p.get("id"), UNNAMED) for p in people]  # noqa: E731
+    tasks = {t["id"]: {**t, "inspectors": named(t["inspectors"])} for t in random.tasks}
+    plans = [{**plan, "tasks": [tasks[t["id"]] for t in plan["tasks"]],
+              "batches": [{**b, "drawn": [{**d, "inspectors": named(d["inspectors"])} for d in b.get("drawn", [])]}
+                          for b in plan["batches"]]}
+             for plan in random.plans]
+    return replace(random, certificates=list(certificates.values()), tasks=list(tasks.values()), plans=plans)
 
 
 def _well_formed(officer: dict) -> bool:

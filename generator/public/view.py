@@ -21,6 +21,7 @@ from ..privacy.redaction import Redacted, redaction_settings
 from ..schema import field_name
 from .annual_stats import annual_sections
 from .decisions import Attachment, off_site_reason, public_decisions, withheld_decision_values
+from .inspections import PublicInspections, public_inspections
 
 EXEMPTION_LISTS = (
     ("no_penalty", "不予行政处罚事项清单"),
@@ -46,7 +47,8 @@ class PublicCounty:
     responsibility: dict | None = None
     discretion: dict | None = None
     exemptions: list = field(default_factory=list)  # (title, items) for the four lists
-    inspections: dict | None = None
+    inspections: dict | None = None                 # the catalogue (双随机抽查事项清单)
+    random: PublicInspections = field(default_factory=PublicInspections)   # pool, plans, draws, tasks, certificates
     documents: list = field(default_factory=list)
     annual: dict | None = None
     annual_stats: list = field(default_factory=list)  # AnnualYear: figures and analysis per year, newest first
@@ -54,6 +56,7 @@ class PublicCounty:
     withdrawal_notices: list = field(default_factory=list)  # in place of withdrawn decisions, newest first
     attachments: list = field(default_factory=list)
     published_contacts: set = field(default_factory=set)  # bureau mobiles shown on purpose (for `gongshi scan`)
+    site_url: str | None = None                      # the site's address, for QR codes that lead back to it
 
     def documents_in(self, *categories: str) -> list:
         return [d for d in self.documents if d["category"] in categories]
@@ -96,8 +99,9 @@ def _markdown_files(county: County) -> list[str]:
             if isinstance(doc, dict) and str(doc.get("file", "")).endswith(".md")]
 
 
-def public_view(county: County, today: date, held: frozenset = frozenset()) -> PublicCounty:
-    """`held`: decisions held back for errors in their records (scopes.py)."""
+def public_view(county: County, today: date, held: frozenset = frozenset(), calendar=None) -> PublicCounty:
+    """`held`: decisions held back for errors in their records (scopes.py). `calendar`: the working
+    days, to say of each published inspection result whether it was published in time."""
     redacted = redacted_documents(county)
     data = {kind: r.data for kind, r in redacted.items()}
     config = data.pop(SITE_CONFIG.name)
@@ -121,6 +125,8 @@ def public_view(county: County, today: date, held: frozenset = frozenset()) -> P
         discretion=data.get("discretion"),
         exemptions=_exemptions(data.get("exemptions")),
         inspections=data.get("inspections"),
+        random=public_inspections(county, _listed_officers(data), _agency_names(data), {d["id"]: d for d in decisions},
+                                  today, calendar),
         documents=documents,
         annual=data.get("annual"),
         annual_stats=annual_sections(county, data.get("annual"), today),
@@ -128,15 +134,23 @@ def public_view(county: County, today: date, held: frozenset = frozenset()) -> P
         withdrawal_notices=notices,
         attachments=attachments + decision_files,
         published_contacts=set().union(*(r.allowed for r in redacted.values())),
+        site_url=config.get("site_url") or None,
     )
 
 
 def _current_officers(data, today: date) -> list | None:
     if "officers" not in data:
         return None
-    agencies = {a["id"]: a["name"] for a in data["subject"].get("agencies", [])}
-    return [{**o, "agency_name": agencies.get(o.get("agency"), "")}
-            for o in (data.get("officers") or {}).get("officers", []) if in_force(o, today)]
+    agencies = _agency_names(data)
+    return [{**o, "agency_name": agencies.get(o.get("agency"), "")} for o in _listed_officers(data) if in_force(o, today)]
+
+
+def _listed_officers(data) -> list[dict]:
+    return (data.get("officers") or {}).get("officers", [])
+
+
+def _agency_names(data) -> dict:
+    return {a["id"]: a["name"] for a in data["subject"].get("agencies", [])}
 
 
 def _with_documents(powers, document_index: dict):

@@ -1,5 +1,6 @@
 """The county's Atom feed (`feed.xml`): each decision on the site when it was published, again when
-it was corrected, and each withdrawal notice when the decision was taken down. Made from the public
+it was corrected, each withdrawal notice when the decision was taken down, and each random
+inspection's result when it was published. Made from the public
 view alone, so what left the site (withdrawn, expired, classified, minors') is in it only as its
 notice, and no value the view withholds can be; the same view gives the same bytes on any day."""
 
@@ -35,6 +36,13 @@ def _entries(view) -> list[dict]:
         # Not its case number: that belongs on its notice alone (the leak scan holds it to that).
         entries.append(dict(title=f"撤下说明：一项{notice['kind']}决定已{withdrawal['event']}，已从网站撤下",
                             id=f"{href}#撤下", updated=day, href=href, summary=withdrawal.get("reason") or ""))
+    for task in view.random.tasks:
+        result = task["result"]
+        if result:
+            href = task["page"][:-len(".md")] + "/"
+            entries.append(dict(title=f"抽查结果：{task['object'].get('name', '')}（检查任务 {task['id']}）",
+                                id=f"{href}#结果", updated=result["published"], href=href,
+                                summary=f"{result['finding']}。{result.get('summary') or ''}"))
     return sorted(entries, key=lambda e: (e["updated"], e["id"]), reverse=True)
 
 

@@ -6,6 +6,8 @@ is escaped by `finalize` unless a helper has already made it Markup: a template 
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +21,7 @@ from ..cn_format import chinese_date, cn_ordinal, yuan
 from .markdown_text import inline, link, paragraphs
 from .richtext import richtext
 from .open_data import write_open_data
+from .qr import page_url, qr_file, qr_svg
 from .sections import DATA, HOME, SEARCH, SECTIONS, document_url
 
 
@@ -29,6 +32,18 @@ def tel(numbers) -> Markup:
         digits = re.sub(r"[^0-9+]", "", number.split("转")[0])
         links.append(Markup(f'<a href="tel:{digits}">{inline(number.strip())}</a>') if digits else inline(number))
     return Markup("、").join(links)
+
+
+_PAGE_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
+
+
+def rel(here: str, there: str) -> Markup:
+    """The link from one file of the tree to another, for a Markdown link: MkDocs turns a link to a
+    page's Markdown file into the page's address. Paths are made from ids, which the schemas keep
+    to letters, digits and hyphens; anything else is refused rather than escaped into a link."""
+    if not (_PAGE_PATH.match(here) and _PAGE_PATH.match(there)) or ".." in there.split("/"):
+        raise ValueError(f"not a page path: {here!r} → {there!r}")
+    return Markup(posixpath.relpath(there, posixpath.dirname(here) or "."))
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +57,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(paragraphs=paragraphs, richtext=richtext, cn_date=chinese_date, cn_ordinal=cn_ordinal, yuan=yuan)
-    env.globals.update(link=link, tel=tel, sections=SECTIONS, data_page=DATA, document_url=document_url)
+    env.globals.update(link=link, tel=tel, rel=rel, qr_file=qr_file, page_url=page_url, sections=SECTIONS, data_page=DATA,
+                       document_url=document_url)
     return env
 
 
@@ -82,6 +98,38 @@ def render_page(template: str, county, **context) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
+def _write(docs_dir: Path, relative: str, content: str | bytes) -> None:
+    target = docs_dir / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+
+
+def _inspection_pages(county, docs_dir: Path) -> list[str]:
+    """The plan, task, task sheet and certificate pages, the draws' draw.json files, and the QR
+    codes of the task and certificate pages."""
+    random, pages = county.random, []
+    for plan in random.plans:
+        _write(docs_dir, plan["page"], render_page("plan.md.j2", county, plan=plan))
+        pages.append(plan["page"])
+    for path, published in random.draw_files:
+        _write(docs_dir, path, json.dumps(published, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    for task in random.tasks:
+        _write(docs_dir, task["page"], render_page("task.md.j2", county, t=task))
+        _write(docs_dir, task["sheet"], render_page("sheet.md.j2", county, t=task))
+        pages += [task["page"], task["sheet"]]
+    for officer in random.certificates:
+        _write(docs_dir, officer["page"], render_page("certificate.md.j2", county, o=officer))
+        pages.append(officer["page"])
+    if county.site_url:
+        for page, title in [(t["page"], f"检查任务 {t['id']}") for t in random.tasks] + \
+                           [(o["page"], f"执法证 {o['certificate_no']}") for o in random.certificates]:
+            _write(docs_dir, qr_file(page), qr_svg(page_url(county.site_url, page), title))
+    return pages
+
+
 def render_markdown(county, docs_dir: Path) -> list[str]:
     """Write the county's Markdown tree, its open data files (data/) and its public attachments.
     Returns the page files."""
@@ -107,6 +155,7 @@ def render_markdown(county, docs_dir: Path) -> list[str]:
         (docs_dir / notice["page"]).parent.mkdir(parents=True, exist_ok=True)
         (docs_dir / notice["page"]).write_text(render_page("withdrawal.md.j2", county, n=notice), encoding="utf-8")
         pages.append(notice["page"])
+    pages += _inspection_pages(county, docs_dir)
     for attachment in county.attachments:
         target = docs_dir / attachment.public_path
         target.parent.mkdir(parents=True, exist_ok=True)

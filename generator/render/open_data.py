@@ -225,6 +225,9 @@ def list_datasets(view) -> list[Dataset]:
         Dataset("discretion", "行政执法自由裁量基准", "裁量基准，每行一种违法行为的一种情节。",
                 tuple(item_columns(discretion, ("items", 0))),
                 _items(view.discretion, "items")),
+        Dataset("inspection-objects", "双随机抽查对象名录库", "随机抽查从中抽取对象的单位，每行一个；只收录单位。",
+                tuple(item_columns(KIND_BY_NAME["inspection-objects"].schema, ("objects", 0))),
+                list(view.random.objects)),
         Dataset("documents", "公示文件", "文书样式、案卷评查制度、三项制度方案、流程图、服务指南等公示文件，每行一件。",
                 tuple(item_columns(documents, ("documents", 0), {
                     "file": (_document_body, "正文在本县网站上的地址：PDF 为下载地址，其他为显示正文的网页；"
@@ -232,6 +235,58 @@ def list_datasets(view) -> list[Dataset]:
                     Column("page", "网页地址", "本文件在本县网站上的位置", lambda r, v: page_url(document_url(r)))]),
                 list(view.documents)),
     ]
+
+
+# --- random inspections -------------------------------------------------------------------------
+
+def _names(people: list) -> list[str]:
+    return [p.get("name", "") for p in people]
+
+
+def inspection_datasets(view) -> list[Dataset]:
+    """The tasks of every plan with their published results, and every certificate with its
+    standing today: what the task and certificate pages show."""
+    result = lambda key: (lambda r, v: (r["result"] or {}).get(key))  # noqa: E731
+    tasks = Dataset(
+        "inspection-tasks", "双随机抽查任务和结果",
+        "每行一项检查任务：抽查计划、抽取批次、检查对象、检查人员和公示的检查结果。检查日期在检查之后、结果在公示之日起才列出。",
+        (Column("id", "任务编号", "", lambda r, v: r["id"]),
+         Column("plan", "抽查计划编号", "", lambda r, v: r["plan"]["id"]),
+         Column("plan_title", "抽查计划", "", lambda r, v: r["plan"]["title"]),
+         Column("draw", "抽取批次", "计划页上“第几批抽取”", lambda r, v: r["draw"]),
+         Column("object", "检查对象", "名录库中的单位名称", lambda r, v: r["object"].get("name")),
+         Column("object_credit_code", "检查对象统一社会信用代码", "", lambda r, v: r["object"].get("credit_code")),
+         Column("object_type", "对象类型", "", lambda r, v: r["object"].get("type")),
+         Column("date", "检查日期", "检查之后才公布", lambda r, v: r["date"]),
+         Column("inspectors", "检查人员", "", lambda r, v: _names(r["inspectors"])),
+         Column("certificates", "检查人员执法证号", "与检查人员一一对应", lambda r, v: [i.get("certificate_no") for i in r["inspectors"]]),
+         Column("status", "状态", "待检查、检查中、结果待公示、结果已公示", lambda r, v: r["status"]),
+         Column("finding", "检查结论", "", result("finding")),
+         Column("summary", "检查情况", "", result("summary")),
+         Column("follow_up", "处理情况", "", result("follow_up")),
+         Column("decision", "执法决定书文号", "由此作出、正在公示的执法决定",
+                lambda r, v: ((r["result"] or {}).get("decision") or {}).get("case_number")),
+         Column("formed", "结果形成日期", "公示期限从这一天算起", result("formed")),
+         Column("published", "结果公示日期", "", result("published")),
+         Column("deadline", "公示期限", "结果应当公示的最后一天", result("deadline")),
+         Column("on_time", "按期公示", "", result("on_time")),
+         Column("page", "网页地址", "本任务在本县网站上的位置", lambda r, v: page_url(r["page"]))),
+        list(view.random.tasks))
+    certificates = Dataset(
+        "certificates", "行政执法证件核验",
+        "本局列出的每一个行政执法证件和它今天的状态，包括已失效、注销的证件（执法人员清单只列有效的）。",
+        (Column("id", "人员编号", "", lambda r, v: r["id"]),
+         Column("name", "姓名", "", lambda r, v: r.get("name")),
+         Column("certificate_no", "执法证号", "", lambda r, v: r.get("certificate_no")),
+         Column("issuer", "发证机关", "", lambda r, v: r.get("issuer")),
+         Column("domain", "执法领域", "", lambda r, v: r.get("domain")),
+         Column("valid_from", "有效期起", "", lambda r, v: r.get("valid_from")),
+         Column("valid_until", "有效期至", "", lambda r, v: r.get("valid_until")),
+         Column("standing", "证件现在的状态", "有效、已失效、已暂扣、已注销、已吊销、尚未生效", lambda r, v: r["standing"]),
+         Column("since", "状态起始日期", "证件自这一天起处于现在的状态（已知时）", lambda r, v: r["since"]),
+         Column("page", "核验网页地址", "证件核验页在本县网站上的位置，证件二维码指向它", lambda r, v: page_url(r["page"]))),
+        list(view.random.certificates))
+    return [tasks, certificates] if view.random.tasks else [certificates] if view.random.certificates else []
 
 
 # --- decisions ----------------------------------------------------------------------------------
@@ -437,7 +492,7 @@ def credit_dataset(view) -> Dataset:
 # --- all of it ----------------------------------------------------------------------------------
 
 def datasets(view) -> list[Dataset]:
-    return list_datasets(view) + [decisions_dataset(view), credit_dataset(view)]
+    return list_datasets(view) + inspection_datasets(view) + [decisions_dataset(view), credit_dataset(view)]
 
 
 def csv_bytes(dataset: Dataset, view) -> bytes:

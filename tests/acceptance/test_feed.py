@@ -13,11 +13,16 @@ def entries(project, county="shili") -> list[tuple[str, str, str]]:
             for e in root.findall(f"{ATOM}entry")]
 
 
-def test_the_feed_lists_publications_corrections_and_withdrawals_newest_first(project, gongshi):
+def test_the_feed_lists_publications_corrections_withdrawals_and_inspection_results_newest_first(project, gongshi):
     assert gongshi("build")[0] == 0
     assert entries(project) == [
+        ("抽查结果：示例县惠民门诊部有限公司（检查任务 2026-04）", "2026-11-20", "inspections/tasks/2026-04/"),
         ("行政处罚决定 示医保罚〔2026〕4号：示例县某某中医诊所违规使用医疗保障基金案（重新作出）", "2026-10-23", "decisions/2026-003/"),
+        ("抽查结果：示例县中医医院（检查任务 2026-05）", "2026-09-18", "inspections/tasks/2026-05/"),
         ("撤下说明：一项行政处罚决定已撤销，已从网站撤下", "2026-09-14", "decisions/2026-002/"),
+        ("抽查结果：示例县仁心诊所（检查任务 2026-03）", "2026-09-04", "inspections/tasks/2026-03/"),
+        ("抽查结果：示例县康宁药房有限公司（检查任务 2026-02）", "2026-04-24", "inspections/tasks/2026-02/"),
+        ("抽查结果：示例县同仁大药房有限公司（检查任务 2026-01）", "2026-04-10", "inspections/tasks/2026-01/"),
         ("行政处罚决定 示医保罚〔2025〕2号：王某某骗取医疗保障基金案", "2025-08-26", "decisions/2025-002/"),
         ("更正：行政处罚决定 示医保罚〔2025〕1号：示例县某某大药房有限公司违规使用医疗保障基金案", "2025-05-20", "decisions/2025-001/"),
         ("行政处罚决定 示医保罚〔2025〕1号：示例县某某大药房有限公司违规使用医疗保障基金案", "2025-05-16", "decisions/2025-001/"),

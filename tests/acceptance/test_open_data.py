@@ -78,7 +78,7 @@ def credit_rows(project) -> dict[str, dict]:
 
 def data_files(folder: Path) -> list[Path]:
     files = sorted(folder.glob("*.csv")) + sorted(folder.glob("*.json"))
-    assert len(files) == 18, [f.name for f in files]   # nine datasets, CSV and JSON each
+    assert len(files) == 24, [f.name for f in files]   # twelve datasets, CSV and JSON each
     return files
 
 

@@ -214,7 +214,9 @@ def test_a_kept_county_drops_an_officer_whose_certificate_was_revoked(project, g
     project.edit("content/shili/subject.yml", "name: 示例县医疗保障局", "name: 示例县医疗保障局\nbogus_field: 1")
     assert build(gongshi)[0] == 1
     assert summary(project)["counties"]["shili"]["status"] == "kept"
-    assert found_anywhere(project.file("site"), "SL-2024-0002") == []
+    assert "SL-2024-0002" not in (project.file("site") / "shili/officers/index.html").read_text(encoding="utf-8")
+    # its check page stays, for the QR code printed on the card, and says so
+    assert "该证件已注销" in (project.file("site") / "shili/officers/li-shifan/index.html").read_text(encoding="utf-8")
 
 
 def test_a_list_that_breaks_its_references_keeps_the_county_and_holds_back_no_decision(project, gongshi):

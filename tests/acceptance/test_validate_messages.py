@@ -200,7 +200,7 @@ def test_site_config_takes_only_its_own_fields(project, gongshi):
 
 @pytest.mark.parametrize("text, expected", [
     ("annual_alias", "content/shili/annual.yml:3: E-YAML-ALIAS 不支持 YAML 锚点和别名（& 和 *） — 请把引用的内容直接写出来"),
-    ("bare_item", "content/shili/officers.yml:68: E-SCHEMA-EMPTY 字段 officers[8]不能为空 — 请填写内容，或删除这个字段"),
+    ("bare_item", "content/shili/officers.yml:69: E-SCHEMA-EMPTY 字段 officers[8]不能为空 — 请填写内容，或删除这个字段"),
 ])
 def test_odd_yaml_is_a_finding_not_a_crash(project, gongshi, text, expected):
     if text == "annual_alias":
