@@ -183,10 +183,14 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "W-DRAW-VALUE-MISSING": (W, "抽查计划 {plan} 第 {batch} 批的公开随机数已于 {value_date} 开奖，还没有填写开奖号码",
                              "请照开奖公告填写 randomness 的 value，再运行 gongshi draw 得到抽取结果"),
     "E-DRAW-FAILED": (P, "抽查计划 {plan} 第 {batch} 批无法抽取：{reason}", "请核对名录库、执法人员清单和计划中的人数"),
-    "E-INSPECT-DRAWN-TWICE": (P, "对象 {object} 在抽查计划 {plan} 中被抽中了两次（第 {first} 批和第 {batch} 批）",
+    "E-INSPECT-DRAWN-TWICE": (P, "对象 {name}（{object}）在抽查计划 {plan} 中被抽中了两次（第 {first} 批和第 {batch} 批）",
                               "同一计划中已抽中的对象不再参加抽取；确需重复抽查的，请在计划中写 allow_repeat: true"),
     "E-TASK-DRAW-UNKNOWN": (E, "检查任务 {task} 所属的抽取批次 {draw} 在抽查计划 {plan} 中不存在",
                             "已有的批次：{known}"),
+    "E-TASK-DRAW-PENDING": (P, "检查任务 {task} 所属的抽查计划 {plan} 第 {draw} 批还没有填写公开随机数的开奖号码，"
+                                 "无法核对检查对象和检查人员是不是抽中的",
+                            "开奖之后先照开奖公告填写该批 randomness 的 value，再按抽取结果安排检查；"
+                            "已经检查的，请核对 draw 是否写错了批次"),
     "E-TASK-NOT-DRAWN": (P, "检查任务 {task} 的对象 {object} 不是第 {draw} 批抽中的对象（抽中的是：{drawn}）",
                          "双随机抽查只能检查抽中的对象；请核对任务，或运行 gongshi draw --plan 查看抽取结果"),
     "E-TASK-INSPECTORS-NOT-DRAWN": (P, "检查任务 {task} 的检查人员（{listed}）不是为对象 {object} 抽中的人员（{drawn}）",

@@ -42,12 +42,14 @@ def check_inspections(county, calendar, today: date, flawed: set[str]) -> list:
     objects = {o.get("id"): o for o in pool_objects(county)}
     made = {b.index: b for b in batches(county)}
     findings = []
+    published = -1   # the draws are computed for the published plans only: a classified one is left out
     for p, plan in enumerate(doc.data.get("plans") or []):
         if not isinstance(plan, dict):
             continue
-        plan_batches = {str(batch.get("id")): made.get((p, b)) for b, batch in enumerate(plan.get("draws") or [])
+        shown = None if plan.get("classified") is True else (published := published + 1)
+        plan_batches = {str(batch.get("id")): made.get((shown, b)) for b, batch in enumerate(plan.get("draws") or [])
                         if isinstance(batch, dict)}
-        findings += _draws(doc, plan, p, [made[k] for k in sorted(made) if k[0] == p], today)
+        findings += _draws(doc, plan, p, [made[k] for k in sorted(made) if k[0] == shown], objects, today)
         recused = {(r.get("officer"), r.get("object")): r.get("reason", "") for r in plan.get("recusals") or [] if isinstance(r, dict)}
         for t, task in enumerate(plan.get("tasks") or []):
             if not isinstance(task, dict):
@@ -80,7 +82,7 @@ class _Task:
         return self.obj.get("name") or str(self.task.get("object"))
 
 
-def _draws(doc, plan: dict, p: int, made: list, today: date) -> list:
+def _draws(doc, plan: dict, p: int, made: list, objects: dict, today: date) -> list:
     findings, seen = [], {}
     published = day_of(plan.get("published"))
     for batch in made:
@@ -97,7 +99,10 @@ def _draws(doc, plan: dict, p: int, made: list, today: date) -> list:
             findings += _randomness(doc, batch, where, published, today, about)
         for obj in batch.objects:
             if obj in seen and not plan.get("allow_repeat"):
-                findings.append(finding("E-INSPECT-DRAWN-TWICE", doc.display, doc.line_of(where), object=obj,
+                # only a platform's record can repeat: a draw made here leaves out what was drawn before
+                findings.append(finding("E-INSPECT-DRAWN-TWICE", doc.display,
+                                        doc.line_of(where + ("objects",)) or doc.line_of(where),
+                                        object=obj, name=objects.get(obj, {}).get("name") or obj,
                                         first=seen[obj], **about))
             seen.setdefault(obj, batch.batch.get("id"))
     return findings
@@ -128,8 +133,12 @@ def _as_drawn(task: _Task, plan_batches: dict) -> list:
         return [finding("E-TASK-DRAW-UNKNOWN", task.doc.display, task.line("draw"), task=task.id, draw=draw_id,
                         plan=task.plan.get("id"), known="、".join(plan_batches) or "（还没有）")]
     batch = plan_batches[draw_id]
+    if batch is not None and _value_missing(batch):
+        # a warning for the draw, but a task of it was made on a draw nobody can have made yet
+        return [finding("E-TASK-DRAW-PENDING", task.doc.display, task.line("draw"), task=task.id, draw=draw_id,
+                        plan=task.plan.get("id"))]
     if batch is None or not batch.objects:
-        return []   # not drawn yet, or the draw's own finding says why
+        return []   # the draw's own finding says why it could not be made
     obj, findings = task.task.get("object"), []
     if obj not in batch.objects:
         return [finding("E-TASK-NOT-DRAWN", task.doc.display, task.line("object"), task=task.id, object=obj,
@@ -143,6 +152,11 @@ def _as_drawn(task: _Task, plan_batches: dict) -> list:
         findings.append(finding("E-TASK-BEFORE-DRAW", task.doc.display, task.line("date"), task=task.id,
                                 date=chinese_date(task.day), drawn=chinese_date(drawn_on)))
     return findings
+
+
+def _value_missing(batch) -> bool:
+    randomness = batch.batch.get("randomness")
+    return not batch.on_platform and isinstance(randomness, dict) and not str(randomness.get("value") or "").strip()
 
 
 def _inspectors(task: _Task, officers: dict, recused: dict, law) -> list:
