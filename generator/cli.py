@@ -7,6 +7,8 @@
   gongshi scan DIR   search built files for personal data and secrets    scan.scan
   gongshi status     each county's to-do list, soonest first             status.status
   gongshi report     one year's enforcement figures (text, JSON, CSV)    report.annual_report
+  gongshi draw       a county's random draws (双随机), with the tasks to   drawing.draw_plan
+                     copy; --verify: check a published draw.json         drawing.verify_published
   gongshi init DIR   a new repository for a province, with an example    init.init_repository
   gongshi schemas    rewrite the repository's copy of the schemas        init.write_schemas
   gongshi --version  the installed version and the content format it reads
@@ -26,6 +28,7 @@ from pathlib import Path
 from .assemble import assemble_portal
 from .build import NOT_BUILT, BuildReport, build
 from .codes import finding
+from .drawing import draw_plan, verify_published
 from .load.repository import SCHEMA_COPY
 from .load.shards import parse_shard
 from .paths import display_path
@@ -149,6 +152,21 @@ def _report(args) -> int:
     return 0
 
 
+def _draw(args) -> int:
+    """0: shown (and written); 1: could not start, a batch could not be drawn, or a draw.json differs."""
+    if args.verify is not None:
+        result = verify_published(args.verify)
+    else:
+        result = draw_plan(args.plan, args.config, args.draw, args.json, args.today)
+    print_lines(result.lines)
+    if result.mismatch:
+        print_findings(result.mismatch)
+    if result.findings:
+        print_findings(result.findings, sys.stderr)
+    print_lines(result.after, sys.stderr)
+    return result.code
+
+
 def _init(args) -> int:
     result = init_repository(args.dir, args.today)
     if not result.ok:
@@ -255,6 +273,17 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text：中文表格（默认）；json、csv：下载用的数据（UTF-8，csv 带 BOM 便于 Excel 打开）")
     p.set_defaults(run=_report)
+
+    p = commands.add_parser("draw", help="双随机抽取：按公开随机数算出本局抽取的对象和执法人员，给出可复制的检查任务；"
+                                         "--verify 核验网站上公布的 draw.json")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--plan", type=Path, metavar="FILE", help="某个县的 random-inspections.yml，如 content/shili/random-inspections.yml")
+    which.add_argument("--verify", type=Path, metavar="FILE.json", help="网站上公布的 draw.json：按其中的输入重新计算并核对，不需要内容目录")
+    p.add_argument("--draw", metavar="ID", help="只看这一批（批次编号；几个计划有同一编号的，写成 计划/批次）")
+    p.add_argument("--json", type=Path, metavar="OUT", help="把这一批的 draw.json（网站上公布的那份）写到 OUT")
+    _config_option(p)
+    _today_option(p, "以这一天检查内容（默认：北京时间的今天）")
+    p.set_defaults(run=_draw)
 
     p = commands.add_parser("init", help="新建一个本省自己的仓库：示例县、站点配置、Schema、版本号和说明")
     p.add_argument("dir", type=Path, metavar="DIR", help="新仓库的目录（不存在或为空）")

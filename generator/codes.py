@@ -217,6 +217,23 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "W-RESULT-SOON": (W, "检查任务 {task} 的结果须在 {deadline} 前公示，还剩 {left} 个工作日", "请尽快公示，并在 result 中填写 published"),
     "E-RESULT-DECISION-UNKNOWN": (E, "检查任务 {task} 的结果引用的执法决定 {decision} 不存在",
                                   "请填写 decisions/ 中决定文件的文件名（不含 .yml），如 2026-003"),
+    # gongshi draw: a county's draws, and the check of a published draw.json
+    "E-DRAW-FILE": (E, "{file} 不是县文件夹中的抽查计划文件 random-inspections.yml",
+                    "请写某个县文件夹中的 random-inspections.yml，如 gongshi draw --plan content/shili/random-inspections.yml"),
+    "E-DRAW-NO-BATCH": (E, "抽查计划中没有批次 {draw}", "已有的批次：{known}（其他计划中也有同一编号的，写成 计划/批次）"),
+    "E-DRAW-AMBIGUOUS": (E, "批次 {draw} 在几个抽查计划中都有（计划 {plans}）", "请写成 计划/批次，如 --draw {example}"),
+    "E-DRAW-NEEDS-ID": (E, "抽查计划中有 {count} 批是本局抽取的，--json 只能写其中一批的 draw.json",
+                        "请用 --draw 写明哪一批，如 --draw {example}；本局抽取的批次：{known}"),
+    "E-DRAW-JSON-NONE": (E, "抽查计划 {plan} 第 {batch} 批{why}，没有可以写入 {file} 的抽取",
+                         "draw.json 只记录本局用公开随机数所作的抽取；请先填写开奖号码，或用 --draw 选另一批"),
+    "W-DRAW-WAITING": (W, "抽查计划 {plan} 第 {batch} 批还不能抽取：还没有填写公开随机数（{source}{when}）",
+                       "开奖后请照开奖公告填写 randomness 的 value，再运行 gongshi draw"),
+    "E-DRAW-INCOMPLETE": (E, "抽查计划 {plan} 第 {batch} 批还不能抽取：{reason}",
+                          "本局抽取的，请写抽取日期 date、randomness（来源 source、开奖日期 date、开奖号码 value）和 count 或 ratio；"
+                          "在平台上抽取的，请写 platform、objects 和 inspectors"),
+    "E-DRAW-JSON": (E, "无法核验：{detail}", "请使用网站上抽查计划页面公布的 draw.json，下载后不要改动"),
+    "E-DRAW-MISMATCH": (E, "按文件中的输入重新计算，{what}与文件所写的不同：文件写的是 {stated}，重新计算的是 {recomputed}",
+                        "文件中的输入或结果在公布后被改动过，或者这次抽取不是按 {algorithm} 做的：这份抽取结果不能采信，请向公布它的单位核实"),
     # check: history (撤下、更正、信用修复)
     "E-WITHDRAWAL-LATE": (P, "决定 {case} 于 {date} 被{event}，应在 {within} 个工作日内即 {deadline} 前撤下公示，"
                              "实际 {withdrawn} 才撤下，晚了 {late} 个工作日（{citation}）",
