@@ -347,7 +347,7 @@ CODES: dict[str, tuple[Kind, str, str]] = {
                              "必须适用，却作了处罚（{citation}）",
                           "符合清单条件的应当不予行政处罚；不符合的，请核对 first_violation 和清单中的适用条件"),
     "W-SITE-URL-MISSING": (W, "站点配置没有写 site_url（本县网站发布后的正式网址）：站点地图 sitemap.xml 将是空的，"
-                              "搜索引擎也不知道各页的正式网址",
+                              "搜索引擎也不知道各页的正式网址，检查任务和执法证核验页也没有二维码",
                            "请加一行 site_url: 本县网站的网址（以 / 结尾），如 site_url: https://www.example.gov.cn/gongshi/shili/"),
     # check: the law a county applies (site_config extra.law)
     "E-LAW-LOOSER": (E, "本县把{title}改为 {value}{unit}，比{profile}适用的规定（{bound}{unit}，{citation}）更宽",

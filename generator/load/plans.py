@@ -20,7 +20,7 @@ from ..law.lifecycle import day_of
 class Batch:
     plan: dict                 # the plan as published (redacted)
     batch: dict                # this draw of it, as written
-    index: tuple               # (plan index, batch index): where it is in random-inspections.yml
+    index: tuple               # (plan, batch): positions among the published plans and in the plan's draws
     inputs: dict | None        # a draw made here: its inputs, as published in draw.json
     draw: Draw | None          # … and its result; None until the public value is written, or if it cannot be made
     problem: str | None        # why a draw made here could not be computed

@@ -153,7 +153,12 @@ def test_a_batch_without_its_public_value_waits(project, gongshi):
     assert code == 0
     assert lines[1:] == ["第 1 批：", "  content/shili/random-inspections.yml:19: W-DRAW-WAITING 抽查计划 2026 第 1 批还不能抽取："
                          "还没有填写公开随机数（中国福利彩票“双色球”第2026025期开奖号码（示例），2026年3月5日开奖） — "
-                         "开奖后请照开奖公告填写 randomness 的 value，再运行 gongshi draw"]
+                         "开奖后请照开奖公告填写 randomness 的 value，再运行 gongshi draw",
+                         # the sample's tasks of that batch were recorded before it was drawn
+                         "注意：本县双随机抽查的文件还有 4 个错误（content/shili/random-inspections.yml:36: E-TASK-DRAW-PENDING "
+                         "检查任务 2026-01 所属的抽查计划 2026 第 1 批还没有填写公开随机数的开奖号码，无法核对检查对象和检查人员是不是抽中的 — "
+                         "开奖之后先照开奖公告填写该批 randomness 的 value，再按抽取结果安排检查；已经检查的，请核对 draw 是否写错了批次），"
+                         "请运行 gongshi validate --county shili 查看并改正。"]
 
 
 def test_a_county_whose_pool_has_errors_is_not_drawn(project, capsys):

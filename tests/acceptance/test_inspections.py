@@ -86,7 +86,7 @@ def test_the_sample_plan_is_clean(project, gongshi):
                  f"{PLANS}:19: E-DRAW-FAILED 抽查计划 2026 第 1 批无法抽取：没有写抽取对象数 count 或抽取比例 ratio — "
                  "请核对名录库、执法人员清单和计划中的人数", id="draw-without-count"),
     pytest.param(MZ_001_AGAIN,
-                 f"{PLANS}:32: E-INSPECT-DRAWN-TWICE 对象 示例县某某诊所（mz-001）在抽查计划 2026 中被抽中了两次（第 1 批和第 2 批） — "
+                 f"{PLANS}:32: E-INSPECT-DRAWN-TWICE 对象 示例县仁心诊所（mz-001）在抽查计划 2026 中被抽中了两次（第 1 批和第 2 批） — "
                  "同一计划中已抽中的对象不再参加抽取；确需重复抽查的，请在计划中写 allow_repeat: true", id="drawn-twice"),
     # --- the tasks against their draw ---
     pytest.param([(PLANS, "draw: '1'", "draw: '3'")],
@@ -137,8 +137,8 @@ def test_the_sample_plan_is_clean(project, gongshi):
                  f"{PLANS}:53: E-INSPECT-QUIET-REASON 检查任务 2026-02 在“安静期”内检查的理由“日常检查”不是本县规定的特殊情形（{QUIET_CITATION}） — "
                  f"可以写的理由：{'、'.join(EXCEPTIONS)}", id="quiet-reason-unlisted-as-error"),
     # --- the results ---
-    pytest.param([(PLANS, "decision: 2026-001", "decision: 2026-009")],
-                 f"{PLANS}:71: E-RESULT-DECISION-UNKNOWN 检查任务 2026-03 的结果引用的执法决定 2026-009 不存在 — "
+    pytest.param([(PLANS, "          follow_up: 已移交立案调查。\n", "          follow_up: 已移交立案调查。\n          decision: 2026-009\n")],
+                 f"{PLANS}:72: E-RESULT-DECISION-UNKNOWN 检查任务 2026-03 的结果引用的执法决定 2026-009 不存在 — "
                  "请填写 decisions/ 中决定文件的文件名（不含 .yml），如 2026-003", id="result-decision-unknown"),
 ])
 def test_one_mistake_is_one_exact_line(project, gongshi, edits, expected):
@@ -216,7 +216,7 @@ def test_the_quiet_period_runs_from_its_first_to_its_last_day(project, gongshi, 
     project.edit(PLANS, "date: '2026-03-24'", f"date: '{day}'")   # task 2026-01, the pharmacy yd-001
     code, lines = validate(gongshi)
     expected = [f"{PLANS}:39: W-INSPECT-QUIET 检查任务 2026-01 在 {chinese_date(date.fromisoformat(day))} 检查定点零售药店 "
-                f"示例县某某大药房有限公司，在本县的“安静期”（每月1日至20日）内，没有写明理由（{QUIET_CITATION}） — "
+                f"示例县同仁大药房有限公司，在本县的“安静期”（每月1日至20日）内，没有写明理由（{QUIET_CITATION}） — "
                 f"安静期内原则上不检查；确属特殊情形的，请在 quiet_period_exception 中写明理由：{'、'.join(EXCEPTIONS)}"]
     assert (code, lines) == (0, expected if warned else [])
 

@@ -60,7 +60,7 @@ def test_a_county_without_its_address_is_warned_and_its_sitemap_lists_its_pages_
     code, lines = gongshi("validate", "--county", "shili")
     assert code == 0
     assert ("site_config/shili.yml:1: W-SITE-URL-MISSING 站点配置没有写 site_url（本县网站发布后的正式网址）：站点地图 sitemap.xml 将是空的，"
-            "搜索引擎也不知道各页的正式网址 — 请加一行 site_url: 本县网站的网址（以 / 结尾），"
+            "搜索引擎也不知道各页的正式网址，检查任务和执法证核验页也没有二维码 — 请加一行 site_url: 本县网站的网址（以 / 结尾），"
             "如 site_url: https://www.example.gov.cn/gongshi/shili/") in lines
 
 

@@ -31,6 +31,10 @@ PAGES = {
     "withdrawal": f"{COUNTY}/decisions/2026-002/",          # the notice in place of a revoked decision
     "404": f"{COUNTY}/404.html",
     "data": f"{COUNTY}/data/",                              # the open-data downloads and dictionary
+    "plan": f"{COUNTY}/inspections/plans/2026/",            # a plan, its draws and their inputs, its tasks
+    "task": f"{COUNTY}/inspections/tasks/2026-02/",         # a task: QR code, inspectors, result
+    "task-sheet": f"{COUNTY}/inspections/tasks/2026-02/sheet/",   # the A4 sheet shown at the door
+    "certificate": f"{COUNTY}/officers/sun-jiashe/",        # a revoked certificate's check page
     "search": f"{COUNTY}/search/?q=%E5%88%86%E8%A7%A3%E4%BD%8F%E9%99%A2",   # results for 分解住院
     "portal-search": "index.html?q=%E5%A4%A7%E8%8D%AF%E6%88%BF",         # results for 大药房 across counties
 }

@@ -22,6 +22,11 @@ PAGES = {
     "withdrawal-notice": "shili/decisions/2026-002/",
     "remedies": "shili/remedies/",
     "search": "shili/search/?q=%E5%88%86%E8%A7%A3%E4%BD%8F%E9%99%A2",
+    "inspection-plan": "shili/inspections/plans/2026/",
+    "inspection-task": "shili/inspections/tasks/2026-02/",
+    "inspection-task-sheet": "shili/inspections/tasks/2026-02/sheet/",
+    "certificate-valid": "shili/officers/zhang-shili/",
+    "certificate-revoked": "shili/officers/sun-jiashe/",
 }
 
 

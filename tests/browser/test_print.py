@@ -75,3 +75,18 @@ def test_printing_is_black_on_white_even_in_high_contrast(browser, site_url):
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"]   # black on the white page
     assert set(others) == {"rgb(0, 0, 0)"}, others
     assert hidden == []
+
+
+def test_a_task_sheet_prints_on_one_a4_page_with_its_code_and_the_certificate_numbers(browser, site_url):
+    from selenium.webdriver.common.by import By
+
+    pdf = printed(browser, site_url + "shili/inspections/tasks/2026-02/sheet/")
+    assert len(pdf.pages) == 1
+    text = pdf.pages[0].extract_text()
+    assert "入企检查告知单" in text and "示例县康宁药房有限公司" in text
+    assert "SL-2024-0003" in text and "SL-2024-0001" in text                    # 王样本 and 张示例
+    assert "https://example.gov.cn/gongshi/shili/inspections/tasks/2026-02/" in text
+    shown = [label for label in NAVIGATION + ["返回检查任务页"] if label in text]
+    assert not shown, shown
+    code = browser.find_element(By.CSS_SELECTOR, ".gs-qr img")
+    assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", code)

@@ -105,7 +105,7 @@ def test_a_visitor_finds_by_name_number_words_law_officer_and_power(browser, sit
             "示例县某某大药房有限公司": "../decisions/2025-001/",      # a party's full name
             "示医保罚〔2025〕1号": "../decisions/2025-001/",         # a case number
             "示医保罚〔2026〕2号": "../decisions/2026-002/",         # a withdrawn decision: its notice
-            "张示例": "../officers/",                                # an officer's name
+            "张示例": "../officers/zhang-shili/",                    # an officer's name: his certificate check page
             "CF-001": "../powers/",                                  # a power's code
         }
         for query, first in cases.items():
