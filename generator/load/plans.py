@@ -86,10 +86,15 @@ def _computed(county, plan: dict, batch: dict, p: int, b: int, objects: list[dic
     types = set(plan.get("object_types") or [])
     pool = [o for o in objects if o.get("type") in types and o.get("id") not in excluded]
     how = {"count": batch["count"]} if batch.get("count") else {"ratio": batch.get("ratio")} if batch.get("ratio") else {}
-    recusals = [(r.get("officer"), r.get("object")) for r in plan.get("recusals") or [] if isinstance(r, dict)]
+    inspectors = inspector_pool(county, day)
+    # only the pairs that can matter: a recusal of someone outside the pools changes no draw, and
+    # publishing it would name an id the site does not show (a classified officer's, say)
+    in_pools = {str(i.get("id")) for i in inspectors}, {str(o.get("id")) for o in pool}
+    recusals = [(r.get("officer"), r.get("object")) for r in plan.get("recusals") or [] if isinstance(r, dict)
+                and str(r.get("officer")) in in_pools[0] and str(r.get("object")) in in_pools[1]]
     inputs = inputs_of({"plan": str(plan.get("id")), "draw": str(batch.get("id")),
                         "inspectors_per_task": plan.get("inspectors_per_task"), **how},
-                       pool, inspector_pool(county, day), recusals, randomness.get("value") or "")
+                       pool, inspectors, recusals, randomness.get("value") or "")
     if not how:
         return Batch(plan, batch, (p, b), inputs, None, "没有写抽取对象数 count 或抽取比例 ratio", (), {})
     try:

@@ -130,3 +130,12 @@ def test_without_a_site_url_there_are_no_codes_and_the_pages_still_build(project
     assert code == 0, lines
     assert not project.file("site/shili/qr").exists()
     assert (project.file("site/shili/inspections/tasks/2026-01/index.html")).is_file()
+
+
+def test_a_recusal_of_someone_outside_the_pools_changes_no_draw_and_is_not_published(project, gongshi):
+    # 刘模拟's certificate lapsed on 2025-12-31, before the draw of 2026-03-06: he was never in its pool
+    project.edit(SHILI, "    recusals:\n", "    recusals:\n      - officer: liu-moni\n        object: yd-001\n        reason: 曾在该药店任职\n")
+    code, lines = gongshi("build", "--county", "shili", "--out", "site")
+    assert code == 0, lines   # the tasks are still the ones drawn: the draw did not change
+    published = project.file("site/shili/inspections/plans/2026/draw-1.json").read_text(encoding="utf-8")
+    assert "liu-moni" not in published and json.loads(published)["inputs"]["recusals"] == [["li-shifan", "yd-002"]]
