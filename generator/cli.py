@@ -157,7 +157,7 @@ def _draw(args) -> int:
     if args.verify is not None:
         result = verify_published(args.verify)
     else:
-        result = draw_plan(args.plan, args.config, args.draw, args.json, args.today)
+        result = draw_plan(args.plan, args.config, args.draw, args.json, args.today, args.freeze)
     print_lines(result.lines)
     if result.mismatch:
         print_findings(result.mismatch)
@@ -281,6 +281,8 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     which.add_argument("--verify", type=Path, metavar="FILE.json", help="网站上公布的 draw.json：按其中的输入重新计算并核对，不需要内容目录")
     p.add_argument("--draw", metavar="ID", help="只看这一批（批次编号；几个计划有同一编号的，写成 计划/批次）")
     p.add_argument("--json", type=Path, metavar="OUT", help="把这一批的 draw.json（网站上公布的那份）写到 OUT")
+    p.add_argument("--freeze", action="store_true",
+                   help="把本局抽取的各批固定在本县的 draws/ 中（抽取那天的名录库、执法人员和结果），以后名录库和人员的改动不再改变它们")
     _config_option(p)
     _today_option(p, "以这一天检查内容（默认：北京时间的今天）")
     p.set_defaults(run=_draw)

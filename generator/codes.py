@@ -172,6 +172,13 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     # check: random inspections (双随机、一公开): plans, draws, tasks, results
     "E-INSPECT-POOL-MISSING": (E, "有抽查计划 random-inspections.yml，却没有检查对象名录库 inspection-objects.yml",
                                "抽取要从公布的名录库中进行，网站也要公布它；请新建 inspection-objects.yml，列出抽查对象（只限单位，不含个人）"),
+    "W-DRAW-NOT-FROZEN": (W, "抽查计划 {plan} 第 {batch} 批的抽取还没有固定：以后在名录库中增减单位、在执法人员清单中增减人员，"
+                             "都会改变这一批的抽取结果",
+                          "抽取之后请运行 gongshi draw --plan {file} --draw {batch} --freeze，把抽取时的名录库和执法人员固定在 "
+                          "{frozen} 中，并和 random-inspections.yml 一起提交"),
+    "E-DRAW-FROZEN": (E, "抽查计划 {plan} 第 {batch} 批固定的抽取文件 {file} {reason}",
+                      "这个文件由 gongshi draw --freeze 写出，记录抽取那天的名录库和执法人员，不要手改；计划或开奖号码写错了的，"
+                      "改回与该文件一致；确需重新抽取的，按规定重新公布计划，删除该文件后再抽取"),
     "E-DRAW-HOW": (E, "抽查计划 {plan} 第 {batch} 批既没有写公开随机数（randomness），也没有写平台抽取记录（platform）",
                    "本局抽取的，请写 randomness（来源、开奖日期、开奖号码）和 count 或 ratio；在平台上抽取的，请写 platform、objects 和 inspectors"),
     "E-DRAW-PLATFORM": (E, "抽查计划 {plan} 第 {batch} 批的平台抽取记录有 {objects} 个对象，却有 {teams} 组执法人员",

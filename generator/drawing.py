@@ -3,7 +3,8 @@ make of a published one.
 
 `draw_plan` reads a county's random-inspections.yml and, for each batch drawn here, shows what the
 draw was computed from (the public value, the pools, the SHA-256 of each input, the key) and what it
-gave, with the `tasks:` entries to copy into the file; `--json` writes the batch's draw.json.
+gave, with the `tasks:` entries to copy into the file; `--json` writes the batch's draw.json, and
+`--freeze` fixes each draw made in content/<county>/draws/ (load/plans.py then reads it from there).
 `verify_published` recomputes a published draw.json with nothing but the file. The draw itself is
 generator/draw.py (gongshi-draw-1), the batches and their inputs load/plans.py; this only shows them.
 """
@@ -22,7 +23,7 @@ from .draw import ALGORITHM, DrawProblem, digest, published_form, verify
 from .findings import Effect
 from .kinds import KIND_BY_NAME
 from .load.county import COUNTY_ID
-from .load.plans import Batch, batches, pool_objects
+from .load.plans import Batch, batches, frozen_path, pool_objects
 from .paths import display_path
 from .validate import validate
 
@@ -52,7 +53,8 @@ class DrawOutput:
 # ---------------------------------------------------------------------------------------- --plan
 
 
-def draw_plan(plan_file: Path, config_dir: Path, only: str | None, json_out: Path | None, today: date) -> DrawOutput:
+def draw_plan(plan_file: Path, config_dir: Path, only: str | None, json_out: Path | None, today: date,
+              freeze: bool = False) -> DrawOutput:
     county_folder = plan_file.parent
     if plan_file.name != PLAN_FILE or not plan_file.is_file() or not COUNTY_ID.match(county_folder.name) \
             or not (county_folder / KIND_BY_NAME["subject"].file).is_file():
@@ -89,6 +91,8 @@ def draw_plan(plan_file: Path, config_dir: Path, only: str | None, json_out: Pat
         out.lines += _batch_lines(batch, doc, names, out)
     if json_out is not None:
         out.lines += _write_json(made_here[0] if made_here else chosen[0], json_out, doc, out)
+    if freeze:
+        out.lines += [line for batch in made_here for line in _freeze(batch, county_folder, out)]
     left = [f for f in result.findings if f.is_error and f.path in watched and f"  {f}" not in out.lines]
     if left:
         out.lines.append(f"注意：本县双随机抽查的文件还有 {len(left)} 个错误（{left[0]}），"
@@ -216,6 +220,25 @@ def _write_json(batch: Batch, path: Path, doc, out: DrawOutput) -> list[str]:
         return []
     return [f"已写入 {display_path(path)}：抽查计划 {about['plan']} 第 {about['batch']} 批的 draw.json，"
             f"任何人都可以用 gongshi draw --verify {display_path(path)} 核验"]
+
+
+def _freeze(batch: Batch, county_folder: Path, out: DrawOutput) -> list[str]:
+    """Fix a batch's draw as made today in draws/<plan>-<batch>.json; one fixed already stays as it is."""
+    about = f"抽查计划 {batch.plan.get('id')} 第 {batch.batch.get('id')} 批"
+    if batch.frozen is not None:
+        return [f"{about}已固定在 {batch.frozen}，不再改写"] if batch.frozen_problem is None else []
+    if batch.draw is None:
+        return []   # its own message above says why there is nothing to fix
+    path = frozen_path(county_folder, batch.plan.get("id"), batch.batch.get("id"))
+    try:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(published_form(batch.draw), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                        encoding="utf-8")
+    except OSError as problem:
+        out.findings.append(finding("E-WRITE-FAILED", display_path(path), None, detail=problem.strerror or problem))
+        return []
+    return [f"已固定：{about}的抽取写入 {display_path(path)}（抽取时的名录库、执法人员和抽取结果）；"
+            "请把它和 random-inspections.yml 一起提交，以后名录库和执法人员清单的改动不再改变这一批"]
 
 
 # -------------------------------------------------------------------------------------- --verify

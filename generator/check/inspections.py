@@ -10,6 +10,7 @@ public view alike (load/plans.py).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import PurePosixPath
 
 from ..cn_format import chinese_date
 from ..codes import finding
@@ -17,7 +18,7 @@ from ..law.certificates import in_force, standing
 from ..law.county import county_law
 from ..law.lifecycle import day_of
 from ..law.quiet_period import quiet_period_of
-from ..load.plans import batches, pool_objects
+from ..load.plans import batches, frozen_path, pool_objects
 from .decisions import counted
 
 FILE = "random-inspections"
@@ -124,6 +125,13 @@ def _randomness(doc, batch, where: tuple, published: date | None, today: date, a
                                     value_date=chinese_date(value_date), **about))
     elif batch.problem:
         findings.append(finding("E-DRAW-FAILED", doc.display, doc.line_of(where), reason=batch.problem, **about))
+    elif batch.frozen_problem:
+        findings.append(finding("E-DRAW-FROZEN", doc.display, doc.line_of(where), file=batch.frozen,
+                                reason=batch.frozen_problem, **about))
+    elif batch.draw is not None and batch.frozen is None:
+        findings.append(finding("W-DRAW-NOT-FROZEN", doc.display, doc.line_of(where), file=doc.display,
+                                frozen=frozen_path(PurePosixPath(doc.display).parent, about["plan"], about["batch"]).as_posix(),
+                                **about))
     return findings
 
 

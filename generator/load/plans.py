@@ -3,17 +3,26 @@ from the published pools and the public value (generator/draw.py), or as the pro
 recorded it. The checks compare the tasks with these draws; the public view publishes them.
 
 The pools are read as they are published (redacted, classified entries left out), so that what
-the site shows is exactly what the draw was computed from, and anyone can compute it again.
+the site shows is exactly what the draw was computed from, and anyone can compute it again. Once
+a draw is made, `gongshi draw --freeze` fixes it in draws/<plan>-<batch>.json: its pools are then
+those of that day, and a pharmacy added to the pool or an officer to the list later changes no
+draw already made.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from ..draw import Draw, DrawProblem, draw, inputs_of
+from ..draw import Draw, DrawProblem, draw, inputs_of, verify
+from ..paths import display_path
 from ..law.certificates import in_force
 from ..law.lifecycle import day_of
+
+
+FROZEN_FOLDER = "draws"   # content/<county>/draws/: each draw made here, fixed on the day it was made
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,8 @@ class Batch:
     problem: str | None        # why a draw made here could not be computed
     objects: tuple             # the objects drawn, in the order drawn (a platform's, or the computed draw's)
     inspectors: dict           # object id → inspector ids drawn for it
+    frozen: str | None = None          # the file the draw was fixed in (draws/<plan>-<batch>.json), where it was
+    frozen_problem: str | None = None  # why that file cannot be used: the draw is then not known
 
     @property
     def on_platform(self) -> bool:
@@ -97,8 +108,36 @@ def _computed(county, plan: dict, batch: dict, p: int, b: int, objects: list[dic
                        pool, inspectors, recusals, randomness.get("value") or "")
     if not how:
         return Batch(plan, batch, (p, b), inputs, None, "没有写抽取对象数 count 或抽取比例 ratio", (), {})
+    fixed = frozen_path(county.folder, plan.get("id"), batch.get("id"))
+    if fixed.is_file():
+        return _frozen(plan, batch, (p, b), inputs, fixed)
     try:
         result = draw(inputs)
     except DrawProblem as problem:
         return Batch(plan, batch, (p, b), inputs, None, str(problem), (), {})
     return Batch(plan, batch, (p, b), inputs, result, None, result.objects, dict(result.tasks))
+
+
+def frozen_path(county_folder: Path, plan_id, batch_id) -> Path:
+    """Where `gongshi draw --freeze` fixes a batch's draw: the draw.json it publishes, inputs and result."""
+    return county_folder / FROZEN_FOLDER / f"{plan_id}-{batch_id}.json"
+
+
+def _frozen(plan: dict, batch: dict, index: tuple, current: dict, path: Path) -> Batch:
+    """A draw as it was fixed when it was made: its pools are those of that day, whatever the
+    pool and the officers list have become since. The plan's settings and the public value must
+    still be those of random-inspections.yml, and the result what the inputs give."""
+    shown = display_path(path)
+    try:
+        published = json.loads(path.read_bytes().decode("utf-8"))
+        fixed = published["inputs"]
+        if fixed.get("plan") != current["plan"] or fixed.get("public_value") != current["public_value"]:
+            problem = "中的计划参数（抽取数量、每个对象的人数）或开奖号码与 random-inspections.yml 中的不一致"
+        else:
+            result, same = verify(published)
+            if same:
+                return Batch(plan, batch, index, fixed, result, None, result.objects, dict(result.tasks), frozen=shown)
+            problem = "中写的抽取结果不是按其中的输入算出的结果，文件被改动过"
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, DrawProblem):
+        problem = "无法读取，或不是 gongshi draw --freeze 写出的格式"
+    return Batch(plan, batch, index, current, None, None, (), {}, frozen=shown, frozen_problem=problem)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 import yaml
 
 from generator.cli import main
@@ -149,6 +150,7 @@ def test_json_needs_a_batch_when_several_are_drawn_here(project, capsys):
 
 def test_a_batch_without_its_public_value_waits(project, gongshi):
     project.edit(PLAN, "value: '05 11 16 23 28 33 + 09'", "value: ''")
+    project.file("content/shili/draws/2026-1.json").unlink()   # not drawn yet: nothing fixed either
     code, lines = gongshi("draw", "--plan", PLAN, "--draw", "1", "--today", "2026-03-05")
     assert code == 0
     assert lines[1:] == ["第 1 批：", "  content/shili/random-inspections.yml:19: W-DRAW-WAITING 抽查计划 2026 第 1 批还不能抽取："
@@ -168,3 +170,68 @@ def test_a_county_whose_pool_has_errors_is_not_drawn(project, capsys):
     assert err[0] == "content/shili/inspection-objects.yml:5: E-SCHEMA-REQUIRED 缺少必填字段 objects[1].name（单位名称） — " \
                      "请在这一项中补上 objects[1].name"
     assert err[-1] == "未抽取：请先改正上面的问题（gongshi validate --county shili）。"
+
+
+FROZEN = "content/shili/draws/2026-1.json"
+NEW_PHARMACY = "  - id: yd-008\n    name: 示例县新开大药房有限公司\n    credit_code: 91100000MA00A0900M\n    type: 定点零售药店\n    district: 城关镇\n"
+NEW_OFFICER = ("  - id: zhou-xinren\n    name: 周新任\n    certificate_no: 'SL-2023-0031'\n    issuer: 示例省人民政府\n"
+               "    valid_from: '2023-05-01'\n    valid_until: '2028-04-30'\n    status: 有效\n    domain: 医疗保障基金监管\n    agency: jgg\n")
+
+
+def _grow_pools(project) -> None:
+    """A pharmacy joins the pool and an officer, certified since 2023, the list: after the draw."""
+    project.write("content/shili/inspection-objects.yml",
+                  project.file("content/shili/inspection-objects.yml").read_text(encoding="utf-8") + NEW_PHARMACY)
+    project.write("content/shili/officers.yml",
+                  project.file("content/shili/officers.yml").read_text(encoding="utf-8") + NEW_OFFICER)
+
+
+def test_a_frozen_draw_stays_what_it_was_when_the_pools_grow_later(project, gongshi):
+    _grow_pools(project)
+    assert gongshi("validate", "--county", "shili")[1] == ["检查通过：没有发现问题。"]
+
+
+def test_an_unfrozen_draw_is_a_warning_and_freezing_it_writes_what_the_site_publishes(project, gongshi, capsys):
+    fixed = project.file(FROZEN).read_bytes()
+    project.file(FROZEN).unlink()
+    code, lines = gongshi("validate", "--county", "shili")
+    assert (code, lines) == (0, [
+        "content/shili/random-inspections.yml:19: W-DRAW-NOT-FROZEN 抽查计划 2026 第 1 批的抽取还没有固定：以后在名录库中增减单位、"
+        "在执法人员清单中增减人员，都会改变这一批的抽取结果 — 抽取之后请运行 gongshi draw --plan content/shili/random-inspections.yml "
+        "--draw 1 --freeze，把抽取时的名录库和执法人员固定在 content/shili/draws/2026-1.json 中，并和 random-inspections.yml 一起提交",
+        "共 0 个错误，1 个警告（W-DRAW-NOT-FROZEN ×1）。"])
+    code, out, _ = _run(capsys, "draw", "--plan", PLAN, "--freeze")
+    assert code == 0 and out[-1] == ("已固定：抽查计划 2026 第 1 批的抽取写入 content/shili/draws/2026-1.json（抽取时的名录库、执法人员和抽取结果）；"
+                                     "请把它和 random-inspections.yml 一起提交，以后名录库和执法人员清单的改动不再改变这一批")
+    assert project.file(FROZEN).read_bytes() == fixed
+    assert gongshi("build", "--county", "shili", "--out", "site")[0] == 0
+    assert project.file("site/shili/inspections/plans/2026/draw-1.json").read_bytes() == fixed
+    _grow_pools(project)
+    code, out, _ = _run(capsys, "draw", "--plan", PLAN, "--freeze")
+    assert out[-1] == "抽查计划 2026 第 1 批已固定在 content/shili/draws/2026-1.json，不再改写"
+    assert project.file(FROZEN).read_bytes() == fixed
+
+
+def test_without_freezing_a_pool_that_grows_changes_the_draw(project, gongshi):
+    project.file(FROZEN).unlink()
+    _grow_pools(project)
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1 and any(": E-TASK-NOT-DRAWN " in line for line in lines)
+
+
+@pytest.mark.parametrize("edit, reason", [
+    (lambda draw: draw["tasks"].reverse(), "中写的抽取结果不是按其中的输入算出的结果，文件被改动过"),
+    (lambda draw: draw["inputs"]["objects"].append("yd-999"), "中写的抽取结果不是按其中的输入算出的结果，文件被改动过"),
+    (lambda draw: draw["inputs"].update(public_value="01 02 03 04 05 06 + 07"),
+     "中的计划参数（抽取数量、每个对象的人数）或开奖号码与 random-inspections.yml 中的不一致"),
+    (lambda draw: draw.clear(), "无法读取，或不是 gongshi draw --freeze 写出的格式"),
+], ids=["result", "pool", "public-value", "empty"])
+def test_a_frozen_file_edited_by_hand_is_an_error(project, gongshi, edit, reason):
+    draw = json.loads(project.file(FROZEN).read_text(encoding="utf-8"))
+    edit(draw)
+    project.write(FROZEN, json.dumps(draw, ensure_ascii=False))
+    code, lines = gongshi("validate", "--county", "shili")
+    assert code == 1
+    assert lines[0] == (f"content/shili/random-inspections.yml:19: E-DRAW-FROZEN 抽查计划 2026 第 1 批固定的抽取文件 {FROZEN} {reason} — "
+                        "这个文件由 gongshi draw --freeze 写出，记录抽取那天的名录库和执法人员，不要手改；计划或开奖号码写错了的，"
+                        "改回与该文件一致；确需重新抽取的，按规定重新公布计划，删除该文件后再抽取")
