@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from ..paths import TEMPLATE_DIR
+from .sections import page_url
 
 FEED = "feed.xml"
 
@@ -39,7 +40,7 @@ def _entries(view) -> list[dict]:
     for task in view.random.tasks:
         result = task["result"]
         if result:
-            href = task["page"][:-len(".md")] + "/"
+            href = page_url(task["page"])
             entries.append(dict(title=f"抽查结果：{task['object'].get('name', '')}（检查任务 {task['id']}）",
                                 id=f"{href}#结果", updated=result["published"], href=href,
                                 summary=f"{result['finding']}。{result.get('summary') or ''}"))

@@ -21,7 +21,7 @@ from ..cn_format import chinese_date, cn_ordinal, yuan
 from .markdown_text import inline, link, paragraphs
 from .richtext import richtext
 from .open_data import write_open_data
-from .qr import page_url, qr_file, qr_svg
+from .qr import full_url, qr_file, qr_svg
 from .sections import DATA, HOME, SEARCH, SECTIONS, document_url
 
 
@@ -57,7 +57,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(paragraphs=paragraphs, richtext=richtext, cn_date=chinese_date, cn_ordinal=cn_ordinal, yuan=yuan)
-    env.globals.update(link=link, tel=tel, rel=rel, qr_file=qr_file, page_url=page_url, sections=SECTIONS, data_page=DATA,
+    env.globals.update(link=link, tel=tel, rel=rel, qr_file=qr_file, full_url=full_url, sections=SECTIONS, data_page=DATA,
                        document_url=document_url)
     return env
 
@@ -126,7 +126,7 @@ def _inspection_pages(county, docs_dir: Path) -> list[str]:
     if county.site_url:
         for page, title in [(t["page"], f"检查任务 {t['id']}") for t in random.tasks] + \
                            [(o["page"], f"执法证 {o['certificate_no']}") for o in random.certificates]:
-            _write(docs_dir, qr_file(page), qr_svg(page_url(county.site_url, page), title))
+            _write(docs_dir, qr_file(page), qr_svg(full_url(county.site_url, page), title))
     return pages
 
 

@@ -45,7 +45,7 @@ from ..kinds import DECISION, KIND_BY_NAME
 from ..privacy.redaction import DROPPED, FLAG_FIELDS, field_policy
 from ..public.view import EXEMPTION_LISTS
 from ..schema import describe
-from .sections import document_url
+from .sections import document_url, page_url
 
 DATA_DIR = "data"          # in the county site: data/<name>.csv and data/<name>.json
 LIST_SEPARATOR = "；"       # items of a list in one CSV cell
@@ -134,14 +134,6 @@ def typed(value):
     if isinstance(value, (list, tuple)):
         return [typed(child) for child in value]
     return value
-
-
-def page_url(markdown_path: str) -> str:
-    """Where the site engine publishes a page, relative to the county site: decisions/2025-001.md →
-    decisions/2025-001/, documents.md#doc-x → documents/#doc-x."""
-    path, _, anchor = markdown_path.partition("#")
-    url = "" if path == "index.md" else (path[:-len("index.md")] if path.endswith("/index.md") else path[:-3] + "/")
-    return url + (f"#{anchor}" if anchor else "")
 
 
 # --- columns from the schemas -------------------------------------------------------------------

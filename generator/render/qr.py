@@ -13,14 +13,14 @@ from urllib.parse import urljoin
 
 import segno
 
+from .sections import page_url
+
 QR_FOLDER = "qr"
 
 
-def page_url(site_url: str, page: str) -> str:
-    """The address of a Markdown page under the site: inspections/tasks/2026-01.md → …/inspections/tasks/2026-01/."""
-    path = page[:-len(".md")] if page.endswith(".md") else page
-    path = "" if path == "index" else path[:-len("/index")] + "/" if path.endswith("/index") else path + "/"
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path)
+def full_url(site_url: str, page: str) -> str:
+    """The full address of a Markdown page under the site: inspections/tasks/2026-01.md → …/inspections/tasks/2026-01/."""
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", page_url(page))
 
 
 def qr_file(page: str) -> str:

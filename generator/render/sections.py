@@ -49,3 +49,11 @@ DEFAULT_DOCUMENT_PAGE = "documents.md"
 
 def document_url(document: dict) -> str:
     return f"{DOCUMENT_PAGE.get(document['category'], DEFAULT_DOCUMENT_PAGE)}#doc-{document['id']}"
+
+
+def page_url(markdown_path: str) -> str:
+    """Where the site engine publishes a page, relative to the county site: decisions/2025-001.md →
+    decisions/2025-001/, documents.md#doc-x → documents/#doc-x."""
+    path, _, anchor = markdown_path.partition("#")
+    url = "" if path == "index.md" else (path[:-len("index.md")] if path.endswith("/index.md") else path[:-3] + "/")
+    return url + (f"#{anchor}" if anchor else "")
