@@ -128,6 +128,7 @@ PLACEHOLDERS = {
     "pinned": "requirements.txt 写明的版本",
     "plan": "抽查计划的编号",
     "plans": "有关的抽查计划",
+    "port": "本地预览用的端口号",
     "power": "执法事项的编码",
     "problem": "YAML 格式问题的具体说明",
     "profile": "本县的执法领域（如 医疗保障）",
