@@ -2,6 +2,9 @@
 
   gongshi validate   check all content, one finding a line              validate.validate_findings
   gongshi build      validate, then build each county site and the portal build.build
+  gongshi serve      one county built into a temporary folder, served here serve.Preview
+                     and built again on every change, findings on each page
+  gongshi precommit  validate the counties the given files belong to     precommit.counties_touched
   gongshi portal     the province site from the outputs of sharded builds assemble.assemble_portal
   gongshi rollback   publish again the generation before the current one rollback.rollback
   gongshi scan DIR   search built files for personal data and secrets    scan.scan
@@ -22,6 +25,7 @@ import argparse
 import difflib
 import json
 import sys
+import threading
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -32,6 +36,8 @@ from .drawing import draw_plan, verify_published
 from .load.repository import SCHEMA_COPY
 from .load.shards import parse_shard
 from .paths import display_path
+from .precommit import counties_touched
+from .serve import Preview
 from .errors import BuildRefused
 from .findings import has_errors
 from .parallel import default_jobs
@@ -91,6 +97,41 @@ def _build(args) -> int:
 def _write_summary(path: Path | None, report: BuildReport, out: Path) -> None:
     if path is not None:
         path.write_text(json.dumps(report.summary(out), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _serve(args) -> int:
+    """0: stopped with Ctrl-C; 1: could not start (no such county, the port is taken)."""
+    preview = Preview(args.content, args.config, args.county, args.today, args.port)
+    problems = preview.start()
+    if problems:
+        print_findings(problems, sys.stderr)
+        return 1
+    print_findings(preview.findings)
+    print_lines([f"本地预览：请在浏览器中打开 {preview.url}（改动内容后自动重新生成；按 Ctrl-C 停止）"])
+    try:
+        preview.watch(threading.Event(), _show_rebuilt)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stop()
+    print_lines(["已停止本地预览。"])
+    return 0
+
+
+def _show_rebuilt(findings) -> None:
+    print_lines(["有改动，已重新生成："])
+    print_findings(findings)
+
+
+def _precommit(args) -> int:
+    """0: the counties touched have no error (or none is touched); 1: an error."""
+    counties = counties_touched(args.files, args.content, args.config)
+    if counties == []:
+        print_lines(["这些改动不涉及任何县，不用检查。"])
+        return 0
+    print_lines([f"检查改动涉及的县：{'、'.join(counties) if counties else '全部县（改了共用的文件）'}"])
+    return _validate(argparse.Namespace(content=args.content, config=args.config, county=counties or [], today=args.today,
+                                        jobs=default_jobs(), format="text"))
 
 
 def _portal(args) -> int:
@@ -239,6 +280,21 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     p.add_argument("--summary", type=Path, metavar="FILE",
                    help="把每个县的生成结果（已生成、保留上次的网站、暂不公示的决定）和全部问题写成 JSON，供 CI 读取")
     p.set_defaults(run=_build)
+
+    p = commands.add_parser("serve", help="在本机预览一个县的网站：改动内容后自动重新生成，检查发现的问题显示在每一页顶部")
+    p.add_argument("--county", required=True, metavar="ID", help="预览哪个县")
+    p.add_argument("--port", type=int, default=8000, metavar="N", help="本机的端口（默认 8000；写 0 时自动选一个空闲的）")
+    p.add_argument("--content", type=Path, default=Path("content"), help="内容目录（默认 content）")
+    _config_option(p)
+    _today_option(p, "以这一天为“今天”计算有效期和期限（默认：北京时间的今天）")
+    p.set_defaults(run=_serve)
+
+    p = commands.add_parser("precommit", help="提交前检查：只检查这些文件所属的县（改了共用的文件时检查全部县），供 pre-commit 调用")
+    p.add_argument("files", type=Path, nargs="*", metavar="FILE", help="改动的文件（相对于仓库目录）")
+    p.add_argument("--content", type=Path, default=Path("content"), help="内容目录（默认 content）")
+    _config_option(p)
+    _today_option(p, "以这一天为“今天”计算有效期和期限（默认：北京时间的今天）")
+    p.set_defaults(run=_precommit)
 
     p = commands.add_parser("portal", help="把 gongshi build --shard 各份的输出组成一个全省网站和总入口页")
     p.add_argument("--from", dest="sources", type=Path, nargs="+", required=True, metavar="DIR", help="各份的输出目录")

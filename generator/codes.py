@@ -27,6 +27,8 @@ W = Kind(Severity.WARNING, Effect.NONE)
 CODES: dict[str, tuple[Kind, str, str]] = {
     # command line
     "E-COMMAND-UNKNOWN": (E, "没有 {command} 这个命令", "{suggestion}可用的命令：{known}；运行 gongshi --help 查看说明"),
+    "E-PREVIEW-PORT": (E, "无法在端口 {port} 上打开本地预览：{detail}",
+                       "这个端口可能已被另一个程序（或另一个 gongshi serve）占用；请换一个端口，如 gongshi serve --port 8001"),
     # the repository: content format and schema copies
     "W-FORMAT-MISSING": (W, "没有写明本仓库的内容格式版本（{file} 的 extra.content_format），按第 {assumed} 版读取",
                          "请在 {file} 中写 extra: 下一行 content_format: {assumed}{create}（gongshi init 生成的仓库已经写好），"
