@@ -17,7 +17,8 @@ from yaml_env_tag import construct_env_tag
 
 from ..codes import finding
 from ..paths import display_path
-from .yaml_file import decode_text
+from .yaml_errors import explain
+from .yaml_file import MAX_DEPTH, decode_text
 
 SHARED_CONFIG = "mkdocs.yml"
 REQUIREMENTS = "requirements.txt"
@@ -70,11 +71,10 @@ def _shared_config(path: Path) -> tuple[dict | None, list]:
         return None, [problem]
     try:
         data = yaml.load(text, Loader=_SharedConfigLoader)   # noqa: S506 — a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return None, [finding("E-YAML-SYNTAX", display, mark.line + 1 if mark else None, problem=exc.problem or exc.context or "无法解析")]
-    except (yaml.YAMLError, RecursionError) as exc:
-        return None, [finding("E-YAML-SYNTAX", display, None, problem=str(exc) or type(exc).__name__)]
+    except yaml.YAMLError as exc:
+        return None, [explain(exc, text, display)]
+    except RecursionError:
+        return None, [finding("E-YAML-DEPTH", display, 1, limit=MAX_DEPTH)]
     if data is None:
         return {}, []
     if not isinstance(data, dict):

@@ -20,6 +20,7 @@ import yaml
 from ..codes import finding
 from ..paths import display_path
 from ..privacy.redaction import Redacted, redact
+from .yaml_errors import explain, typing_mistake
 
 Path_ = tuple  # a path into the data: keys and 0-based indexes
 
@@ -113,6 +114,10 @@ class _Builder:
                 continue
             key = self.scalar(key_node, None)
             key = key if isinstance(key, str) else str(key)
+            mistake = typing_mistake(key)
+            if mistake:  # a field YAML read whole with its full-width indent or colon: the clerk meant another
+                self.findings.append(finding(mistake[0], self.doc.display, line, **mistake[1]))
+                continue
             if key in result:
                 self.findings.append(finding("E-YAML-DUPKEY", self.doc.display, line,
                                              field=key, first=first_line[key]))
@@ -165,14 +170,12 @@ def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument,
     try:
         node = _composed(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return doc, [finding("E-YAML-SYNTAX", display, mark.line + 1 if mark else 1,
-                             problem=exc.problem or exc.context or "无法解析")]
+        return doc, [explain(exc, text, display)]
     except yaml.reader.ReaderError as exc:   # a NUL byte or another character YAML does not allow
         return doc, [finding("E-YAML-CHARACTER", display, text.count("\n", 0, exc.position) + 1,
                              character=f"\\u{exc.character if isinstance(exc.character, int) else ord(exc.character):04x}")]
     except yaml.YAMLError as exc:
-        return doc, [finding("E-YAML-SYNTAX", display, 1, problem=str(exc))]
+        return doc, [explain(exc, text, display)]
     except RecursionError:
         return doc, [finding("E-YAML-DEPTH", display, 1, limit=MAX_DEPTH)]
     if node is None:
@@ -180,7 +183,11 @@ def load_yaml(path: Path, display: str, schema_name: str) -> tuple[YamlDocument,
     builder = _Builder(doc)
     doc.lines[()] = node.start_mark.line + 1
     doc.data = builder.value(node, ())
-    if not isinstance(doc.data, dict):
+    mistake = typing_mistake(doc.data) if isinstance(doc.data, str) else None
+    if mistake:  # `name： 示例` alone is read as one text: the colon is what to fix
+        builder.findings.append(finding(mistake[0], display, doc.lines[()], **mistake[1]))
+        doc.data = None
+    elif not isinstance(doc.data, dict):
         actual = "一段文字" if isinstance(doc.data, str) else "一个列表" if isinstance(doc.data, list) else "一个单独的值"
         builder.findings.append(finding("E-YAML-NOT-MAPPING", display, doc.lines[()],
                                         actual=actual, schema=schema_name))

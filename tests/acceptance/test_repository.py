@@ -163,7 +163,7 @@ def test_without_mkdocs_yml_the_warning_says_to_create_it_and_the_inherit_line_i
 def test_a_mkdocs_yml_that_does_not_load_is_not_also_said_to_lack_a_format(project, gongshi):
     project.write("mkdocs.yml", "site_name: [行政执法公示\n")
     code, lines = gongshi("validate")
-    assert code == 1 and [line.split(" ")[1] for line in lines[:-1]] == ["E-YAML-SYNTAX"]
+    assert code == 1 and [line.split(" ")[1] for line in lines[:-1]] == ["E-YAML-BRACKET-OPEN"]
 
 
 def test_the_shared_settings_are_laid_over_the_shipped_base(project, gongshi):

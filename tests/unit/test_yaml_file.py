@@ -39,15 +39,21 @@ def test_a_file_that_is_not_yaml_mapping(tmp_path):
         "请按 schemas/subject.schema.json 填写，每行写成“字段: 值”"]
 
 
-def test_broken_yaml_names_the_line(tmp_path):
+def test_broken_yaml_names_the_line_where_the_mistake_begins(tmp_path):
     _, findings = load(tmp_path, "name: 甲局\naddress: [一路\nphone: '1'\n".encode())
-    assert [(f.code, f.line) for f in findings] == [("E-YAML-SYNTAX", 3)]
-    assert str(findings[0]).startswith("content/x/subject.yml:3: E-YAML-SYNTAX YAML 格式错误：")
+    assert [(f.code, f.line) for f in findings] == [("E-YAML-BRACKET-OPEN", 2)]
 
 
-def test_tab_indentation_is_a_syntax_error(tmp_path):
+def test_tab_indentation_is_named(tmp_path):
     _, findings = load(tmp_path, "agencies:\n\t- id: a\n".encode())
-    assert [(f.code, f.line) for f in findings] == [("E-YAML-SYNTAX", 2)]
+    assert [(f.code, f.line) for f in findings] == [("E-YAML-TAB", 2)]
+
+
+def test_what_no_rule_explains_is_still_said_in_chinese_with_line_and_column(tmp_path):
+    _, findings = load(tmp_path, b"%YAML 1.1\n%YAML 1.1\n--- a\n")
+    assert messages(findings) == [
+        "content/x/subject.yml:2: E-YAML-SYNTAX 第 2 行第 1 列附近的写法无法读懂 — "
+        "请检查这一行和上一行的缩进（只用空格）、冒号后的空格、引号和括号是否成对"]
 
 
 def test_gbk_file_is_named_with_line_and_fix(tmp_path):
