@@ -188,14 +188,16 @@ def _row_problems(register, importable, mapping, number, record, typed, source) 
 
 
 def _field_at(mapping: Mapping, path: tuple) -> Field | None:
-    """The field a schema finding is about: basis[0].law is basis.law; officers[2] is officers."""
+    """The field a schema finding is about: basis[0].law is basis.law; officers[2] is officers; a
+    missing basis is its first field, basis.law."""
     key = ".".join(step for step in path if isinstance(step, str))
+    inside = next((f for f in mapping.fields if f.key.startswith(key + ".")), None) if key else None
     while key:
         found = mapping.field(key)
         if found is not None:
             return found
         key = key.rpartition(".")[0]
-    return None
+    return inside
 
 
 def _column_title(register: Register, mapping: Mapping, source: dict, about: Field) -> str:
@@ -270,10 +272,15 @@ def _written(importable: Importable, folder: Path, kept: list[Imported]) -> list
                 new_file(path, 3, importable.kind.schema, row.after)   # content/<county>/decisions/
             else:
                 merged_into_file(path, (), None, {row.ident: row.after}, [])
-        return [f"已写入 {display_path(folder / DECISION_DIR)}/：{len(written)} 个文件"]
+        return [f"已写入 {display_path(folder / DECISION_DIR)}/：{len(written)} 个文件", _validate_next(folder)]
     path = folder / importable.kind.file
     merged_into_file(path, importable.place[:1], importable.id_field,
                      {row.ident: row.after for row in written if not row.is_new},
                      [row.after for row in written if row.is_new], schema_line(2, importable.kind.schema))
     return [f"已写入 {display_path(path)}：新增 {sum(r.is_new for r in written)} {importable.noun}，"
-            f"更改 {sum(not r.is_new for r in written)} {importable.noun}"]
+            f"更改 {sum(not r.is_new for r in written)} {importable.noun}", _validate_next(folder)]
+
+
+def _validate_next(folder: Path) -> str:
+    # the import checks each record on its own; references, dates across records and deadlines are validate's
+    return f"导入时只检查了每一项本身；请运行 gongshi validate --county {folder.name}，检查与其他内容的关系（引用、期限等）。"

@@ -189,3 +189,18 @@ def test_a_decision_register_becomes_one_file_a_decision(project, gongshi):
     assert decision["party"] == {"type": "单位", "name": "示例县某某诊所"}
     assert decision["outcome"] == {"fine": 5000}
     assert decision["officers"] == ["zhang-shili", "li-shifan"]
+
+
+def test_a_power_takes_its_legal_basis_from_two_columns_and_one_without_it_is_told_at_that_column(project, gongshi):
+    project.file("powers.csv").write_bytes(
+        ("事项编码,事项名称,职权类型,法律依据,条款\n"
+         "CF-009,对某行为的处罚,行政处罚,《医疗保障基金使用监督管理条例》,第四十条\n"
+         "CF-010,对另一行为的处罚,行政处罚,,\n").encode("utf-8"))
+    code, lines = gongshi("import", "powers", "powers.csv", "--county", "shili", "--write")
+    assert code == 1
+    assert [line for line in lines if ": E-" in line] == [
+        "powers.csv:3: E-IMPORT-CELL 第 3 行“法律依据”列：缺少必填字段 basis（法律依据） — "
+        "请在这一项中补上 basis；这一行没有导入，请在登记表中改正后重新导入"]
+    powers = yaml.safe_load(project.file("content/shili/powers.yml").read_text(encoding="utf-8"))["items"]
+    assert powers[-1] == {"code": "CF-009", "name": "对某行为的处罚", "type": "行政处罚",
+                          "basis": [{"law": "《医疗保障基金使用监督管理条例》", "article": "第四十条"}]}
