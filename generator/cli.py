@@ -10,6 +10,8 @@
   gongshi scan DIR   search built files for personal data and secrets    scan.scan
   gongshi status     each county's to-do list, soonest first             status.status
   gongshi report     one year's enforcement figures (text, JSON, CSV)    report.annual_report
+  gongshi import     officers, powers or decisions from an Excel or CSV   importer.import_register
+                     register; shown, and written only with --write
   gongshi draw       a county's random draws (双随机), with the tasks to   drawing.draw_plan
                      copy; --verify: check a published draw.json         drawing.verify_published
   gongshi init DIR   a new repository for a province, with an example    init.init_repository
@@ -41,6 +43,7 @@ from .serve import Preview
 from .errors import BuildRefused
 from .findings import has_errors
 from .parallel import default_jobs
+from .importer import IMPORTABLE, import_register
 from .init import init_repository, is_repository, next_steps, write_schemas
 from .render.report_formats import FORMATS
 from .report import annual_report
@@ -193,6 +196,16 @@ def _report(args) -> int:
     return 0
 
 
+def _import(args) -> int:
+    """0: every row imported (or, without --write, would be); 1: some rows refused; 2: nothing could be read."""
+    result = import_register(args.kind, args.file, args.county, args.content, args.mapping, args.show_mapping,
+                             args.write, args.replace, args.today)
+    print_lines(result.lines)
+    if result.findings or not args.show_mapping:   # the mapping alone can be saved as the mapping file
+        print_findings(result.findings)
+    return result.code
+
+
 def _draw(args) -> int:
     """0: shown (and written); 1: could not start, a batch could not be drawn, or a draw.json differs."""
     if args.verify is not None:
@@ -329,6 +342,20 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text：中文表格（默认）；json、csv：下载用的数据（UTF-8，csv 带 BOM 便于 Excel 打开）")
     p.set_defaults(run=_report)
+
+    p = commands.add_parser("import", help="把 Excel 或 CSV 登记表中的执法人员、权责事项或执法决定导入内容；"
+                                           "不加 --write 时只显示将新增、更改的内容，不写任何文件")
+    p.add_argument("kind", choices=list(IMPORTABLE), metavar="KIND",
+                   help="officers：执法人员（officers.yml）；powers：权责事项（powers.yml）；decisions：执法决定（decisions/ 中每个一个文件）")
+    p.add_argument("file", type=Path, metavar="FILE", help="登记表：.xlsx，或 CSV（UTF-8 或 GBK）；第一行是列标题")
+    p.add_argument("--county", required=True, metavar="ID", help="导入到哪个县")
+    p.add_argument("--content", type=Path, default=Path("content"), help="内容目录（默认 content）")
+    p.add_argument("--mapping", type=Path, metavar="FILE", help="列的对应（YAML，“列标题: 字段”一行一个），用 --show-mapping 得到后修改")
+    p.add_argument("--show-mapping", action="store_true", help="只显示各列填入哪个字段（可存为 --mapping 用的文件），不导入")
+    p.add_argument("--write", action="store_true", help="写入内容文件（不加时只显示将新增、更改的内容）")
+    p.add_argument("--replace", action="store_true", help="编号已有、内容不同的，以登记表为准替换（登记表中没有的字段保持原样）")
+    _today_option(p, "以这一天为“今天”（默认：北京时间的今天）")
+    p.set_defaults(run=_import)
 
     p = commands.add_parser("draw", help="双随机抽取：按公开随机数算出本局抽取的对象和执法人员，给出可复制的检查任务；"
                                          "--verify 核验网站上公布的 draw.json")

@@ -15,56 +15,78 @@ TYPE_NAMES = {"string": "文字", "integer": "整数", "number": "数字", "bool
 
 def check_schema(doc, schema_name: str) -> list:
     """All schema findings of one document, at most one per field."""
+    return once_each(found for _, found in _problems(doc, schema_name, 0))
+
+
+def check_record(doc, schema_name: str, depth: int) -> list[tuple[tuple, object]]:
+    """The schema findings of a document that holds one record `depth` steps down (an officer at
+    officers[0]: 2), each with the path of the field it is about inside the record, and fields
+    named as the record's own (valid_from, not officers[1].valid_from). For `gongshi import`: one
+    row of a register is one record."""
+    seen, out = set(), []
+    for path, found in _problems(doc, schema_name, depth):
+        if found not in seen:
+            seen.add(found)
+            out.append((path[depth:], found))
+    return out
+
+
+def _problems(doc, schema_name: str, depth: int):
     errors = sorted(validator(schema_name).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
-    return once_each(found for error in errors for found in _findings_for(error, doc, schema_name))
+    for error in errors:
+        yield from _findings_for(error, doc, schema_name, depth)
 
 
-def _findings_for(error, doc, schema_name):
+def _findings_for(error, doc, schema_name, depth):
+    """(path of the field, finding) for one validation error; the first `depth` steps of a path are not shown."""
     path = tuple(error.absolute_path)
     line = doc.line_of(path)
     info = describe(schema_name, path)
-    common = dict(field=field_name(path), label=_label(field_name(path), info["title"]), schema=schema_name,
+
+    def name(p):
+        return field_name(p[depth:])
+
+    common = dict(field=name(path), label=_label(name(path), info["title"]), schema=schema_name,
                   value=_shown(doc, path, error.instance))
     kind = error.validator
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in error.instance]
-        for name in missing:
-            child = describe(schema_name, path + (name,))
-            yield finding("E-SCHEMA-REQUIRED", doc.display, line, field=field_name(path + (name,)),
-                          label=_label(field_name(path + (name,)), child["title"]))
+        for missed in (key for key in error.validator_value if key not in error.instance):
+            child = describe(schema_name, path + (missed,))
+            yield path + (missed,), finding("E-SCHEMA-REQUIRED", doc.display, line, field=name(path + (missed,)),
+                                            label=_label(name(path + (missed,)), child["title"]))
     elif kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
-        for name in (k for k in error.instance if k not in allowed):
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        for extra in (k for k in error.instance if k not in allowed):
+            close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
             suggestion = f"是不是想写 {close[0]}？" if close else ""
-            yield finding("E-SCHEMA-UNKNOWN-FIELD", doc.display, doc.line_of(path + (name,)),
-                          field=field_name(path + (name,)), suggestion=suggestion, allowed="、".join(allowed))
+            yield path + (extra,), finding("E-SCHEMA-UNKNOWN-FIELD", doc.display, doc.line_of(path + (extra,)),
+                                           field=name(path + (extra,)), suggestion=suggestion, allowed="、".join(allowed))
     elif kind == "type" and error.instance is None:
-        yield finding("E-SCHEMA-EMPTY", doc.display, line, **common)
+        yield path, finding("E-SCHEMA-EMPTY", doc.display, line, **common)
     elif kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, str) else expected[0]
-        yield finding("E-SCHEMA-TYPE", doc.display, line, expected=TYPE_NAMES.get(expected, expected),
-                      actual=_type_name(error.instance), fix=_type_fix(expected, error.instance, doc.typed.get(path)),
-                      **common)
+        yield path, finding("E-SCHEMA-TYPE", doc.display, line, expected=TYPE_NAMES.get(expected, expected),
+                            actual=_type_name(error.instance), fix=_type_fix(expected, error.instance, doc.typed.get(path)),
+                            **common)
     elif kind == "format" and error.validator_value == "date":
-        yield finding("E-SCHEMA-DATE", doc.display, line, **common)
+        yield path, finding("E-SCHEMA-DATE", doc.display, line, **common)
     elif kind == "pattern":
-        yield finding("E-SCHEMA-FORMAT", doc.display, line, description=info["description"] or "请核对格式", **common)
+        yield path, finding("E-SCHEMA-FORMAT", doc.display, line, description=info["description"] or "请核对格式", **common)
     elif kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
-        yield finding("E-SCHEMA-ENUM", doc.display, line, options="、".join(map(str, options)), **common)
+        yield path, finding("E-SCHEMA-ENUM", doc.display, line, options="、".join(map(str, options)), **common)
     elif kind in ("minLength", "minItems"):
-        yield finding("E-SCHEMA-EMPTY", doc.display, line, **common)
+        yield path, finding("E-SCHEMA-EMPTY", doc.display, line, **common)
     elif kind in ("minimum", "maximum"):
         node = info["schema"]
         allowed = "、".join(part for part in (f"最小 {node['minimum']}" if "minimum" in node else "",
                                              f"最大 {node['maximum']}" if "maximum" in node else "") if part)
-        yield finding("E-SCHEMA-RANGE", doc.display, line, allowed=allowed, description=info["description"], **common)
+        yield path, finding("E-SCHEMA-RANGE", doc.display, line, allowed=allowed, description=info["description"], **common)
     elif kind == "uniqueItems":
-        yield finding("E-SCHEMA-REPEATED", doc.display, line, **common)
+        yield path, finding("E-SCHEMA-REPEATED", doc.display, line, **common)
     else:
-        yield finding("E-SCHEMA-INVALID", doc.display, line, detail=error.message, **common)
+        yield path, finding("E-SCHEMA-INVALID", doc.display, line, detail=error.message, **common)
 
 
 def _label(field: str, title: str) -> str:

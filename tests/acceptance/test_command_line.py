@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from generator.cli import main
+from generator.cli import _parser, main
+
+COMMANDS = _parser()[1]   # every command the parser knows, in its order: the message lists them all
 
 
 def test_a_mistyped_command_is_refused_with_a_suggestion_and_builds_nothing(project, capsys):
+    assert {"validate", "build", "serve", "precommit", "import", "draw", "init", "schemas"} <= set(COMMANDS)
     code = main(["buidl", "--out", "site"])
     captured = capsys.readouterr()
     assert code == 2 and captured.out == ""
     assert captured.err.splitlines() == [
-        "gongshi: E-COMMAND-UNKNOWN 没有 buidl 这个命令 — 是不是想写 build？可用的命令：validate、build、serve、precommit、portal、rollback、scan、status、report、draw、init、schemas；"
+        "gongshi: E-COMMAND-UNKNOWN 没有 buidl 这个命令 — 是不是想写 build？可用的命令：" + "、".join(COMMANDS) + "；"
         "运行 gongshi --help 查看说明",
         "共 1 个错误，0 个警告（E-COMMAND-UNKNOWN ×1）。",
     ]
