@@ -15,6 +15,7 @@
   gongshi draw       a county's random draws (双随机), with the tasks to   drawing.draw_plan
                      copy; --verify: check a published draw.json         drawing.verify_published
   gongshi init DIR   a new repository for a province, with an example    init.init_repository
+  gongshi new KIND   a new content file (or county) to fill in            scaffold.new_file, new_county
   gongshi schemas    rewrite the repository's copy of the schemas        init.write_schemas
   gongshi --version  the installed version and the content format it reads
 
@@ -49,6 +50,7 @@ from .render.report_formats import FORMATS
 from .report import annual_report
 from .reporter import FINDING_FORMATS, github_annotations, gitlab_code_quality, print_findings, print_lines, write_data
 from .rollback import rollback
+from .scaffold import COUNTY, KIND_CHOICES, new_county, new_file
 from .scan import scan
 from .status import status
 from .validate import validate_findings
@@ -230,6 +232,37 @@ def _init(args) -> int:
     return 0
 
 
+def _new(args) -> int:
+    """0: written; 1: refused (an existing file is never overwritten), nothing written."""
+    if args.kind == COUNTY:
+        if args.id is None:
+            raise SystemExit(_usage_error("gongshi new county 后面请写新县的编号，如 gongshi new county jiange"))
+        result = new_county(args.id, args.content, args.config, args.today)
+    else:
+        if args.county is None:
+            raise SystemExit(_usage_error(f"请用 --county 写明在哪个县新建，如 gongshi new {args.kind} --county jiange"))
+        result = new_file(args.kind, args.content, args.config, args.county, args.today)
+    if not result.ok:
+        print_lines(result.paste)
+        print_findings(result.findings, sys.stderr)
+        return 1
+    county = args.id if args.kind == COUNTY else args.county
+    print_lines([f"已写入 {display_path(path)}" for path in result.files]
+                + [f"请把其中 {result.placeholders} 处 <请填写：…> 连同尖括号换成实际内容，再运行 gongshi validate --county {county}"])
+    return 0
+
+
+def _usage_error(message: str) -> int:
+    print(f"gongshi new：{message}", file=sys.stderr)
+    return 2
+
+
+def _kind(text: str) -> str:
+    if text not in KIND_CHOICES:
+        raise argparse.ArgumentTypeError(f"没有 {text} 这种文件，可以新建：{'、'.join(KIND_CHOICES)}")
+    return text
+
+
 def _schemas(args) -> int:
     if not is_repository(args.dir):
         print_findings([finding("E-SCHEMAS-NOT-REPO", str(args.dir), None)], sys.stderr)
@@ -374,6 +407,15 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     p.add_argument("dir", type=Path, metavar="DIR", help="新仓库的目录（不存在或为空）")
     _today_option(p, "写入示例县的日期（默认：北京时间的今天）")
     p.set_defaults(run=_init)
+
+    p = commands.add_parser("new", help="新建一个待填写的内容文件（含必填字段、中文说明和 <请填写：…> 标记），或新建一个县")
+    p.add_argument("kind", type=_kind, metavar="KIND", help=f"文件种类：{'、'.join(KIND_CHOICES)}")
+    p.add_argument("id", nargs="?", metavar="ID", help="只用于 gongshi new county ID：新县的编号（小写字母、数字、连字符）")
+    p.add_argument("--county", metavar="ID", help="在哪个县新建（county 以外的种类必写）")
+    p.add_argument("--content", type=Path, default=Path("content"), help="内容目录（默认 content）")
+    _config_option(p)
+    _today_option(p, "写入的日期和决定编号按这一天（默认：北京时间的今天）")
+    p.set_defaults(run=_new)
 
     p = commands.add_parser("schemas", help="把安装的 gongshi 的 Schema 写入仓库的 schemas/（编辑器自动补全用）")
     p.add_argument("dir", type=Path, nargs="?", default=Path("."), metavar="DIR", help="仓库目录（默认当前目录）")

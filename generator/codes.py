@@ -49,6 +49,9 @@ CODES: dict[str, tuple[Kind, str, str]] = {
     "E-WRITE-FAILED": (E, "无法写入：{detail}", "请检查这个位置及其上级是不是目录、是否有写入权限；已写入的文件可以删除后重试"),
     "E-SCHEMAS-NOT-REPO": (E, "这里不是 gongshi 仓库（没有 content/、site_config/ 或 mkdocs.yml）",
                            "请在仓库目录中运行 gongshi schemas，或写出仓库目录：gongshi schemas DIR"),
+    # gongshi new: scaffolds of content files
+    "E-SCHEMA-UNFILLED": (E, "字段 {label}还没有填写：{value}", "请把它连同尖括号换成实际内容{description}"),
+    "E-NEW-EXISTS": (E, "{what} 已经存在，gongshi new 不会覆盖它", "{hint}"),
     # load
     "E-FILE-ENCODING": (E, "文件不是 UTF-8 编码（第 {line} 行附近有无法识别的字节）{guess}",
                         "请在编辑器中“另存为”并选择 UTF-8 编码，然后重新提交"),

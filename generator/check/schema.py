@@ -4,10 +4,16 @@ the words of the form the clerk filled in (field titles come from the schema).""
 from __future__ import annotations
 
 import difflib
+import re
 
 from ..codes import finding
 from ..findings import once_each
-from ..schema import describe, field_name, validator
+from ..schema import describe, field_name, strings, validator
+
+# What `gongshi new` writes where the clerk must fill in a value: it names the field, and it is
+# reported here by name (E-SCHEMA-UNFILLED) instead of as a wrong date, number or choice.
+PLACEHOLDER = "<请填写：{title}>"
+_PLACEHOLDER = re.compile(r"^<请填写：[^<>]*>$")
 
 TYPE_NAMES = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "“是/否”",
               "array": "列表", "object": "一组“字段: 值”", "null": "空值"}
@@ -15,7 +21,9 @@ TYPE_NAMES = {"string": "文字", "integer": "整数", "number": "数字", "bool
 
 def check_schema(doc, schema_name: str) -> list:
     """All schema findings of one document, at most one per field."""
-    return once_each(found for _, found in _problems(doc, schema_name, 0))
+    unfilled = dict(unfilled_fields(doc.data))
+    return [_unfilled(doc, schema_name, path, text) for path, text in unfilled.items()] \
+        + once_each(found for _, found in _problems(doc, schema_name, 0, skip=unfilled))
 
 
 def check_record(doc, schema_name: str, depth: int) -> list[tuple[tuple, object]]:
@@ -31,10 +39,28 @@ def check_record(doc, schema_name: str, depth: int) -> list[tuple[tuple, object]
     return out
 
 
-def _problems(doc, schema_name: str, depth: int):
-    errors = sorted(validator(schema_name).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+def _problems(doc, schema_name: str, depth: int, skip=()):
+    """`skip`: paths whose values are still placeholders: they are reported as unfilled, once."""
+    errors = sorted((error for error in validator(schema_name).iter_errors(doc.data) if tuple(error.absolute_path) not in skip),
+                    key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in errors:
         yield from _findings_for(error, doc, schema_name, depth)
+
+
+def unfilled_fields(data) -> list[tuple[tuple, str]]:
+    """(path, placeholder) of every value still as `gongshi new` wrote it."""
+    return [(path, text) for path, text in strings(data) if _PLACEHOLDER.match(text)]
+
+
+def _unfilled(doc, schema_name: str, path: tuple, text: str):
+    info = describe(schema_name, path)
+    if path and isinstance(path[-1], int):   # an item of a list of values: the list says what it is
+        info = dict(describe(schema_name, path[:-1]), schema=info["schema"])
+    description = f"：{info['description']}" if info["description"] else ""
+    if "enum" in info["schema"]:
+        description += f"（只能填写：{'、'.join(map(str, info['schema']['enum']))}）"
+    return finding("E-SCHEMA-UNFILLED", doc.display, doc.line_of(path), label=_label(field_name(path), info["title"]),
+                   value=text, description=description)
 
 
 def _findings_for(error, doc, schema_name, depth):
