@@ -10,6 +10,7 @@ only with --replace: until then the command shows what would change.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,7 @@ class Importable:
     place: tuple          # where one record sits in its file: officers[0]; () for a file of its own
     id_field: str         # the field that names a record (a decision: its file name, not a field of it)
     noun: str             # how many of them: 3 名执法人员
+    named_by: str | None = None   # a field that names the record when the register has no id column
 
     @property
     def one_file(self) -> bool:
@@ -47,7 +49,8 @@ def _place(ids) -> tuple:
 
 
 IMPORTABLE = {
-    "officers": Importable(KIND_BY_NAME["officers"], _place(OFFICERS), OFFICERS.paths[0][-1], "名执法人员"),
+    # Registers kept by hand seldom number their officers: the certificate number names each one.
+    "officers": Importable(KIND_BY_NAME["officers"], _place(OFFICERS), OFFICERS.paths[0][-1], "名执法人员", "certificate_no"),
     "powers": Importable(KIND_BY_NAME["powers"], _place(POWERS), POWERS.paths[0][-1], "项执法事项"),
     "decisions": Importable(DECISION, (), DECISION_FILE.key, "件执法决定"),
 }
@@ -104,7 +107,7 @@ def import_register(kind_name: str, register_path: Path, county: str, content_di
     if importable.one_file and mapping.column_of(DECISION_FILE) is None:
         return ImportResult(findings=findings + [finding("E-IMPORT-NO-ID", register.display, 1, title=DECISION_FILE.title)],
                             stopped=True)
-    rows, refused = _checked_rows(register, mapping, importable)
+    rows, refused = _checked_rows(register, mapping, importable, _ids_by(importable, content_dir / county))
     existing, problems = _existing(importable, content_dir / county, [row.ident for row in rows])
     if problems:
         return ImportResult(findings=findings + refused + problems, stopped=True)
@@ -145,11 +148,13 @@ def _unmapped_columns(register: Register, mapping: Mapping, kind_name: str) -> l
 
 # --- rows ----------------------------------------------------------------------------------------
 
-def _checked_rows(register: Register, mapping: Mapping, importable: Importable) -> tuple[list[Imported], list]:
-    """The rows that pass the schema, and a finding for each problem of the rows that do not."""
+def _checked_rows(register: Register, mapping: Mapping, importable: Importable, known: dict) -> tuple[list[Imported], list]:
+    """The rows that pass the schema, and a finding for each problem of the rows that do not.
+    `known`: the ids of the records there are, by the field that names them (`named_by`)."""
     rows, refused, first_row = [], [], {}
     for row in register.rows:
         record, typed, source = row_record(row, mapping)
+        record = _with_id(record, importable, known)
         ident = record.pop(DECISION_FILE.key, "") if importable.one_file else record.get(importable.id_field, "")
         problems = _row_problems(register, importable, mapping, row.number, record, typed, source)
         id_column = _column_title(register, mapping, source, mapping.field(importable.id_field) or DECISION_FILE)
@@ -206,7 +211,28 @@ def _column_title(register: Register, mapping: Mapping, source: dict, about: Fie
     return register.header[index] if index is not None else about.title or about.key
 
 
+def _with_id(record: dict, importable: Importable, known: dict) -> dict:
+    """A record without an id gets the id of the record its `named_by` value already names, else
+    one made from that value (SL-2024-0001 → sl-2024-0001): the same register imported twice
+    updates the same records."""
+    name = str(record.get(importable.named_by) or "") if importable.named_by else ""
+    if importable.one_file or record.get(importable.id_field) or not name:
+        return record
+    ident = known.get(name) or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return {importable.id_field: ident, **record} if ident else record
+
+
 # --- what is there now ---------------------------------------------------------------------------
+
+def _ids_by(importable: Importable, folder: Path) -> dict:
+    """The ids of the records in the county's file, by the value of their `named_by` field."""
+    path = folder / importable.kind.file
+    if importable.one_file or not importable.named_by or not path.exists():
+        return {}
+    doc, _ = load_yaml(path, display_path(path), importable.kind.schema)   # a file that does not load is told below
+    items = (doc.data or {}).get(importable.place[0]) if isinstance(doc.data, dict) else None
+    return {str(item[importable.named_by]): item.get(importable.id_field) for item in items or []
+            if isinstance(item, dict) and item.get(importable.named_by) and item.get(importable.id_field)}
 
 def _existing(importable: Importable, folder: Path, idents: list[str]) -> tuple[dict[str, dict], list]:
     """The records that exist under the ids the rows have; a content file that does not load stops the import."""

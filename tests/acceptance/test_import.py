@@ -204,3 +204,16 @@ def test_a_power_takes_its_legal_basis_from_two_columns_and_one_without_it_is_to
     powers = yaml.safe_load(project.file("content/shili/powers.yml").read_text(encoding="utf-8"))["items"]
     assert powers[-1] == {"code": "CF-009", "name": "对某行为的处罚", "type": "行政处罚",
                           "basis": [{"law": "《医疗保障基金使用监督管理条例》", "article": "第四十条"}]}
+
+
+def test_a_register_without_ids_names_each_officer_by_the_certificate_number(project, gongshi):
+    without_id = [row[1:] for row in (GOOD_ROW, ["", "张示例", "SL-2024-0001", "示例省人民政府", "2024-03-01", "2029-02-28",
+                                                  "有效", "医疗保障基金监管", "jgg", "证件信息复核"])]
+    workbook(project.file("officers.xlsx"), without_id, header=HEADER[1:])
+    code, lines = gongshi("import", "officers", "officers.xlsx", "--county", "shili", "--write")
+    assert code == 0, lines
+    listed = officers(project)
+    assert listed["sl-2026-0001"]["name"] == "吴新人"              # new: an id made from the certificate number
+    assert listed["zhang-shili"]["certificate_no"] == "SL-2024-0001"   # known: the id it already has, no second entry
+    assert [o for o in listed.values() if o.get("certificate_no") == "SL-2024-0001"] == [listed["zhang-shili"]]
+    assert gongshi("validate", "--county", "shili")[0] == 0
