@@ -169,10 +169,12 @@ def _withhold(args) -> int:
 
 
 def _show(edit) -> int:
-    """0: written; 1: refused, or put back as it was."""
+    """0: written; 1: refused (told on standard error, like every command that cannot start), or
+    written, found wrong and put back as it was."""
+    stream = sys.stderr if edit.refused else sys.stdout
     print_lines(edit.lines)
-    print_findings(edit.findings)
-    print_lines(edit.after)
+    print_findings(edit.findings, stream)
+    print_lines(edit.after, stream)
     return edit.code
 
 

@@ -63,6 +63,11 @@ class Edit:
     after: list[str] = field(default_factory=list)      # what was done
     code: int = 0                                       # 0 written; 1 refused or put back
 
+    @property
+    def refused(self) -> bool:
+        """Refused before anything was written."""
+        return self.code != 0 and not self.lines
+
 
 def withdraw(target: Target, event: str, happened: date, reason: str, authority: str | None = None,
              withdrawn: date | None = None, late_reason: str | None = None, remade: str | None = None) -> Edit:

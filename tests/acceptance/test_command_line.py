@@ -10,7 +10,7 @@ def test_a_mistyped_command_is_refused_with_a_suggestion_and_builds_nothing(proj
     captured = capsys.readouterr()
     assert code == 2 and captured.out == ""
     assert captured.err.splitlines() == [
-        "gongshi: E-COMMAND-UNKNOWN 没有 buidl 这个命令 — 是不是想写 build？可用的命令：validate、build、portal、rollback、scan、status、report、draw、init、schemas；"
+        "gongshi: E-COMMAND-UNKNOWN 没有 buidl 这个命令 — 是不是想写 build？可用的命令：validate、build、portal、rollback、scan、status、withdraw、correct、mark-published、withhold、report、draw、init、schemas；"
         "运行 gongshi --help 查看说明",
         "共 1 个错误，0 个警告（E-COMMAND-UNKNOWN ×1）。",
     ]
