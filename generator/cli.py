@@ -9,6 +9,10 @@
   gongshi rollback   publish again the generation before the current one rollback.rollback
   gongshi scan DIR   search built files for personal data and secrets    scan.scan
   gongshi status     each county's to-do list, soonest first             status.status
+  gongshi withdraw   record a 撤销/变更/… in a decision, shown and checked  edits.withdraw
+  gongshi correct    correct a decision's field and record the 更正       edits.correct
+  gongshi mark-published  the publication date and its approval        edits.mark_published
+  gongshi withhold   take a decision off the site at once (暂停公示)       edits.withhold
   gongshi report     one year's enforcement figures (text, JSON, CSV)    report.annual_report
   gongshi import     officers, powers or decisions from an Excel or CSV   importer.import_register
                      register; shown, and written only with --write
@@ -36,6 +40,7 @@ from .assemble import assemble_portal
 from .build import NOT_BUILT, BuildReport, build
 from .codes import finding
 from .drawing import draw_plan, verify_published
+from .edits import Target, correct, mark_published, withdraw, withhold
 from .load.repository import SCHEMA_COPY
 from .load.shards import parse_shard
 from .paths import display_path
@@ -187,6 +192,38 @@ def _status(args) -> int:
     return 0
 
 
+def _target(args) -> Target:
+    return Target(args.content, args.config, args.county, args.decision, args.today)
+
+
+def _withdraw(args) -> int:
+    return _show(withdraw(_target(args), args.event, args.date, args.reason, args.authority, args.withdrawn,
+                          args.late_reason, args.remade))
+
+
+def _correct(args) -> int:
+    return _show(correct(_target(args), args.field, args.value, args.reason, args.date or args.today))
+
+
+def _mark_published(args) -> int:
+    return _show(mark_published(_target(args), args.date or args.today, args.approved_by, args.approved,
+                                (args.late_reason, args.late_approved_by, args.late_approved)))
+
+
+def _withhold(args) -> int:
+    return _show(withhold(_target(args), args.reason, args.date or args.today))
+
+
+def _show(edit) -> int:
+    """0: written; 1: refused (told on standard error, like every command that cannot start), or
+    written, found wrong and put back as it was."""
+    stream = sys.stderr if edit.refused else sys.stdout
+    print_lines(edit.lines)
+    print_findings(edit.findings, stream)
+    print_lines(edit.after, stream)
+    return edit.code
+
+
 def _report(args) -> int:
     result = annual_report(args.content, args.config, args.county, args.year, args.today, args.format)
     if not result.ok:
@@ -283,6 +320,15 @@ def _content_options(p) -> None:
     _today_option(p, "以这一天为“今天”计算有效期和期限（默认：北京时间的今天）")
 
 
+def _edit_options(p) -> None:
+    """What every guided edit of a decision takes: which decision, where, and on which day."""
+    p.add_argument("decision", metavar="编号", help="执法决定的编号，即 decisions/ 中的文件名（不含 .yml），如 2025-002")
+    p.add_argument("--county", required=True, metavar="ID", help="县编号，如 shili")
+    p.add_argument("--content", type=Path, default=Path("content"), help="内容目录（默认 content）")
+    _config_option(p)
+    _today_option(p, "以这一天为“今天”判断日期和期限（默认：北京时间的今天）")
+
+
 def _config_option(p) -> None:
     p.add_argument("--config", type=Path, default=Path("site_config"), help="站点配置目录（默认 site_config）")
 
@@ -368,6 +414,42 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     p = commands.add_parser("status", help="各县待办事项：待公示的决定、待填写的撤下日期、将到期的执法证、年度数据说明，最急的在前")
     _content_options(p)
     p.set_defaults(run=_status)
+
+    p = commands.add_parser("withdraw", help="在执法决定中记录变更、撤销、确认违法或确认无效，显示改动并检查；下次生成时从网站撤下")
+    _edit_options(p)
+    p.add_argument("--event", required=True, metavar="事件", help="变更、撤销、确认违法 或 确认无效")
+    p.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD",
+                   help="事件日期：复议决定书、判决书送达本机关的日期，或本机关自行撤销决定的日期")
+    p.add_argument("--reason", required=True, metavar="文字", help="公开的理由（网站撤下说明上原样公示，不要写当事人）")
+    p.add_argument("--authority", metavar="文字", help="作出机关和文书，如 示例县人民政府 示政复决〔2026〕5号行政复议决定书")
+    p.add_argument("--withdrawn", type=_date, metavar="YYYY-MM-DD", help="撤下日期（默认今天；决定还没有公示的不写）")
+    p.add_argument("--late-reason", metavar="文字", help="超过撤下期限的，写明逾期撤下的原因")
+    p.add_argument("--decision", dest="remade", metavar="编号", help="变更后或重新作出的决定的编号，如 2026-003")
+    p.set_defaults(run=_withdraw)
+
+    p = commands.add_parser("correct", help="更正执法决定中的一项内容并记录更正说明，显示改动并检查")
+    _edit_options(p)
+    p.add_argument("--field", required=True, metavar="字段", help="要更正的字段，如 outcome.text、facts")
+    p.add_argument("--value", required=True, metavar="值", help="更正后的内容")
+    p.add_argument("--reason", required=True, metavar="文字", help="更正说明（网站上原样公示）")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="更正日期（默认今天）")
+    p.set_defaults(run=_correct)
+
+    p = commands.add_parser("mark-published", help="写入执法决定的公示日期和公示审批，显示改动并检查")
+    _edit_options(p)
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="公示日期（默认今天）")
+    p.add_argument("--approved-by", metavar="文字", help="审批人，如 局长 张某（决定中还没有 approval 时必写）")
+    p.add_argument("--approved", type=_date, metavar="YYYY-MM-DD", help="审批日期（决定中还没有 approval 时必写）")
+    p.add_argument("--late-reason", metavar="文字", help="逾期公示的：逾期原因")
+    p.add_argument("--late-approved-by", metavar="文字", help="逾期公示的：批准逾期公示的负责人")
+    p.add_argument("--late-approved", type=_date, metavar="YYYY-MM-DD", help="逾期公示的：批准日期")
+    p.set_defaults(run=_mark_published)
+
+    p = commands.add_parser("withhold", help="暂停公示：下次生成时该决定立即从网站消失，原因记录在决定中（不公示）")
+    _edit_options(p)
+    p.add_argument("--reason", required=True, metavar="文字", help="暂停公示的原因（不公示）")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="暂停公示日期（默认今天）")
+    p.set_defaults(run=_withhold)
 
     p = commands.add_parser("report", help="某一年度的执法数据统计（供上级部门、司法局下载）")
     _content_options(p)

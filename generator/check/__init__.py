@@ -23,6 +23,7 @@ from .references import check_references
 from .schema import check_schema
 from .site_config import check_inherit, check_law, check_site_url
 from .subject import check_subject
+from .withholding import check_withholding
 
 
 def check_county(county, calendar, today) -> list:
@@ -43,6 +44,7 @@ def check_county(county, calendar, today) -> list:
     findings += check_deadlines(valid, calendar, today)
     findings += check_case_officers(valid)
     findings += check_history(valid, calendar, today)
+    findings += check_withholding(valid, today)
     findings += check_fines(valid)
     findings += check_legal_review(valid, calendar)
     findings += check_procedure(valid, calendar)

@@ -100,16 +100,35 @@ def _withdrawal(doc, event: dict, where: tuple, law, calendar, today: date) -> l
 
 def _correction(doc, event: dict, where: tuple) -> list:
     field = str(event.get("field", ""))
+    problem = correction_problem(doc.data, field)
+    if problem == HIDDEN:
+        return [finding("E-CORRECTION-HIDDEN", doc.display, doc.line_of(where + ("field",)), value=field,
+                        case=doc.data.get("case_number", ""))]
+    if problem == UNKNOWN:
+        return [finding("E-CORRECTION-FIELD", doc.display, doc.line_of(where + ("field",)), value=field,
+                        case=doc.data.get("case_number", ""), known="、".join(correctable_fields(doc.data)))]
+    return []
+
+
+UNKNOWN, HIDDEN = "unknown", "hidden"
+
+
+def correction_problem(decision: dict, field: str) -> str | None:
+    """Why `field` (outcome.fine) cannot be what a 更正 corrects: UNKNOWN (no such field, or not
+    filled), HIDDEN (not published: there is nothing on the site to correct); None when it can."""
     path = tuple(field.split("."))
-    if describe(DECISION.schema, path)["title"] and any(True for _ in walk(doc.data, path)):
-        if any(describe(DECISION.schema, path[:i])["schema"].get("x-publish") == "dropped" for i in range(1, len(path) + 1)):
-            return [finding("E-CORRECTION-HIDDEN", doc.display, doc.line_of(where + ("field",)), value=field,
-                            case=doc.data.get("case_number", ""))]
-        return []
-    present = [name for name, value in doc.data.items() if name not in ("history",) and not isinstance(value, (list, dict))]
-    present += [f"{name}.{sub}" for name, value in doc.data.items() if isinstance(value, dict) for sub in value]
-    return [finding("E-CORRECTION-FIELD", doc.display, doc.line_of(where + ("field",)), value=field,
-                    case=doc.data.get("case_number", ""), known="、".join(present))]
+    if not describe(DECISION.schema, path)["title"] or not any(True for _ in walk(decision, path)):
+        return UNKNOWN
+    if any(describe(DECISION.schema, path[:i])["schema"].get("x-publish") == "dropped" for i in range(1, len(path) + 1)):
+        return HIDDEN
+    return None
+
+
+def correctable_fields(decision: dict) -> list[str]:
+    """The fields a clerk is offered to correct: those of the first two levels that hold one value."""
+    present = [name for name, value in decision.items() if name not in ("history",) and not isinstance(value, (list, dict))]
+    return present + [f"{name}.{sub}" for name, value in decision.items() if isinstance(value, dict)
+                      for sub, inner in value.items() if not isinstance(inner, (list, dict))]
 
 
 def _credit_repair(doc, event: dict, where: tuple, law) -> list:

@@ -1,4 +1,5 @@
-"""What happens to a decision after it is published: withdrawal, re-making, correction, expiry.
+"""What happens to a decision after it is published: withdrawal, re-making, correction, expiry,
+withholding (暂停公示: off the site at once, for a reason of the bureau's own, until it is lifted).
 
 行政处罚法 第四十八条: a published decision that is 变更, 撤销, 确认违法 or 确认无效 is withdrawn within
 three (working) days with the reason made public. 信用修复管理办法 (国家发展改革委令2025年第36号): the
@@ -35,6 +36,11 @@ def was_published(decision: dict, today: date) -> bool:
     published = decision.get("published")
     return (not never_published(decision) and bool(decision.get("approval")) and _is_date(published)
             and date.fromisoformat(published) <= today)
+
+
+def withheld(decision: dict) -> dict | None:
+    """The record of a decision taken off the site at once (暂停公示: date and reason), or None."""
+    return decision["withheld"] if isinstance(decision.get("withheld"), dict) else None
 
 
 def awaits_publication(decision: dict) -> bool:

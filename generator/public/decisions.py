@@ -2,8 +2,9 @@
 
 A decision is published when it carries a publication date on or before today and an approval
 for release (审批), unless it is flagged 涉密 or its party is a minor: those never go out. It
-leaves the site when it is withdrawn (变更, 撤销, 确认违法, 确认无效: a withdrawal notice takes its
-place, 行政处罚法 第四十八条) or when its publicity period ends (信用修复管理办法).
+leaves the site at once, without a notice, while it is withheld (暂停公示); and when it is
+withdrawn (变更, 撤销, 确认违法, 确认无效: a withdrawal notice takes its place, 行政处罚法 第四十八条)
+or when its publicity period ends (信用修复管理办法).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..kinds import DECISION
-from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal
+from ..law.lifecycle import corrections, never_published, publicity_ends, remade_as, was_published, withdrawal, withheld
 from ..law.county import county_law
 from ..load.plans import pool_objects
 from ..privacy.redaction import redaction_settings
@@ -40,6 +41,8 @@ def withheld_reason(decision: dict, today: date, law) -> str | None:
         return "涉密"
     if never_published(decision):
         return "当事人是未成年人"
+    if withheld(decision):
+        return "暂停公示"
     if withdrawal(decision):
         return "已撤下"
     if not decision.get("approval"):
@@ -60,8 +63,9 @@ def off_site_reason(decision_id: str, doc, today: date, law, held: frozenset = f
 
 def has_withdrawal_notice(decision: dict, today: date, law) -> bool:
     """Whether a withdrawn decision is replaced by a withdrawal notice today: it was published
-    before it was withdrawn, and its publicity period (which the notice inherits) has not ended."""
-    if not was_published(decision, today) or not withdrawal(decision):
+    before it was withdrawn, and its publicity period (which the notice inherits) has not ended. A
+    withheld decision has none: what made it leave at once may be on the notice too (its case number)."""
+    if not was_published(decision, today) or not withdrawal(decision) or withheld(decision):
         return False
     ends = publicity_ends(decision, law)
     return ends is None or today < ends

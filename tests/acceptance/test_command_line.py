@@ -8,7 +8,7 @@ COMMANDS = _parser()[1]   # every command the parser knows, in its order: the me
 
 
 def test_a_mistyped_command_is_refused_with_a_suggestion_and_builds_nothing(project, capsys):
-    assert {"validate", "build", "serve", "precommit", "import", "draw", "init", "new", "schemas"} <= set(COMMANDS)
+    assert {"validate", "build", "serve", "precommit", "import", "draw", "init", "new", "schemas", "withdraw", "correct", "mark-published", "withhold"} <= set(COMMANDS)
     code = main(["buidl", "--out", "site"])
     captured = capsys.readouterr()
     assert code == 2 and captured.out == ""
