@@ -34,6 +34,11 @@ SEVERITY = {
 # What each placeholder of a message or hint is replaced by in the line a clerk reads. A code with a
 # placeholder not explained here fails tests/acceptance/test_guide.py.
 PLACEHOLDERS = {
+    "by": "已有的公示审批人",
+    "new_by": "这次命令中写的审批人",
+    "new_date": "这次命令中写的审批日期",
+    "events": "可以写的撤下事件（变更、撤销、确认违法、确认无效）",
+    "given": "这次命令中已经写了的选项",
     "column": "第几列（从 1 数起），或登记表中的列标题",
     "key": "出错的字段名，或出错这一行上面那一行的字段名",
     "reference": "用来比较缩进的那一行（如“上一行”）",
