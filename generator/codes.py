@@ -166,6 +166,8 @@ CODES: dict[str, tuple[Kind, str, str]] = {
                          "已换发新证的，请在登记表中填写新证的证号和有效期后重新导入"),
     "E-IMPORT-TARGET": (E, "{file} 有错误，导入的记录无法与它合并", "请先运行 gongshi validate 并改正这个文件，再导入"),
     # check: personal data and secrets (redaction)
+    "E-IMPORT-LAYOUT": (E, "{file} 的写法无法在保持其他各行不变的情况下自动写入，没有写入任何内容",
+                        "请把这些记录手工加入该文件，或把该文件改成常见的缩进（每层两个空格，列表项“  - ”）后重新导入"),
     "W-PERSONAL-DATA": (W, "{where}有{what} {masked}，公示时已自动打码",
                         "个人信息不应写进公示内容；请删除或改写，确需留存的请填在不公开的字段中"),
     "E-PERSONAL-DATA": (E, "{where}有{what} {masked}，本县设置为不得出现在公示内容中",

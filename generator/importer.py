@@ -25,7 +25,8 @@ from .load.county import DECISION_ID, select_counties
 from .load.register import Register, read_register
 from .load.yaml_file import YamlDocument, load_yaml
 from .paths import display_path
-from .load.yaml_writing import dumped, merged_into_file, new_file, schema_line
+from .load.yaml_writing import dumped, merged_into_file, new_file
+from .round_trip import LayoutLost
 
 DECISION_FILE = Field("id", ("id",), "决定编号（文件名）", {"type": "string"})
 
@@ -120,7 +121,9 @@ def import_register(kind_name: str, register_path: Path, county: str, content_di
                  for row in rows if row.changes and not replace]
     lines = _shown(register, importable, target, rows, refused, replace)
     if write:
-        lines += _written(importable, content_dir / county, kept)
+        written, problems = _written(importable, content_dir / county, kept, content_dir.parent)
+        lines += written
+        findings += problems
     else:
         lines.append("没有写入任何文件（试运行）。核对无误后加 --write 写入。")
     return ImportResult(lines=lines, findings=findings + refused + conflicts + _expired(register, rows, today))
@@ -287,24 +290,31 @@ def _name(row: Imported) -> str:
     return f"{row.ident} {named}" if named else row.ident
 
 
-def _written(importable: Importable, folder: Path, kept: list[Imported]) -> list[str]:
+def _written(importable: Importable, folder: Path, kept: list[Imported], root: Path) -> tuple[list[str], list]:
+    """What was written, and why nothing was when a file cannot keep its other lines."""
     written = [row for row in kept if row.is_new or row.changes]
     if not written:
-        return ["没有需要写入的内容。"]
-    if importable.one_file:
-        for row in written:
-            path = _record_file(importable, folder, row.ident)
-            if row.is_new:
-                new_file(path, 3, importable.kind.schema, row.after)   # content/<county>/decisions/
-            else:
-                merged_into_file(path, (), None, {row.ident: row.after}, [])
-        return [f"已写入 {display_path(folder / DECISION_DIR)}/：{len(written)} 个文件", _validate_next(folder)]
-    path = folder / importable.kind.file
-    merged_into_file(path, importable.place[:1], importable.id_field,
-                     {row.ident: row.after for row in written if not row.is_new},
-                     [row.after for row in written if row.is_new], schema_line(2, importable.kind.schema))
-    return [f"已写入 {display_path(path)}：新增 {sum(r.is_new for r in written)} {importable.noun}，"
-            f"更改 {sum(not r.is_new for r in written)} {importable.noun}", _validate_next(folder)]
+        return ["没有需要写入的内容。"], []
+    try:
+        if importable.one_file:
+            for row in written:
+                path = _record_file(importable, folder, row.ident)
+                if row.is_new:
+                    new_file(path, importable.kind.schema, root, row.after)
+                else:
+                    merged_into_file(path, None, None, {row.ident: row.after}, [])
+            return [f"已写入 {display_path(folder / DECISION_DIR)}/：{len(written)} 个文件", _validate_next(folder)], []
+        path, (list_key, _) = folder / importable.kind.file, importable.place
+        replacements = {row.ident: row.after for row in written if not row.is_new}
+        additions = [row.after for row in written if row.is_new]
+        if path.exists():
+            merged_into_file(path, list_key, importable.id_field, replacements, additions)
+        else:
+            new_file(path, importable.kind.schema, root, {list_key: additions})
+    except LayoutLost:
+        return [], [finding("E-IMPORT-LAYOUT", display_path(path), None, file=display_path(path))]
+    return [f"已写入 {display_path(path)}：新增 {len(additions)} {importable.noun}，"
+            f"更改 {len(replacements)} {importable.noun}", _validate_next(folder)], []
 
 
 def _validate_next(folder: Path) -> str:

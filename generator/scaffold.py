@@ -13,7 +13,6 @@ the block of one new item, to paste under the list.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +26,8 @@ from .codes import finding
 from .kinds import DECISION, DECISION_DIR, KIND_BY_NAME, KINDS, SITE_CONFIG
 from .law.county import county_law
 from .load.county import COUNTY_ID, County, load_county
-from .load.repository import SCHEMA_COPY, repository_of
+from .load.repository import repository_of
+from .load.yaml_writing import schema_line
 from .paths import display_path
 from .schema import deref, describe, registry
 
@@ -287,9 +287,8 @@ def _write(files, root: Path) -> Scaffolded:
 
 
 def _file_text(target: Path, schema_name: str, scaffold: Mapping, root: Path) -> str:
-    schema = os.path.relpath(root / SCHEMA_COPY / schema_name, target.parent.resolve()).replace(os.sep, "/")
     title = registry().contents(schema_name).get("title", "")
-    head = [f"# yaml-language-server: $schema={schema}",
+    head = [schema_line(target, schema_name, root).rstrip("\n"),
             f"# {title}：由 gongshi new 生成。",
             "# 请把每个 <请填写：…> 连同尖括号换成实际内容；gongshi validate 会指出还没有填写的字段。"]
     return "\n".join(head + _mapping_lines(scaffold, 0)) + "\n"

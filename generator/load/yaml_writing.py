@@ -1,84 +1,80 @@
-"""Writing records into content files a clerk keeps, as a clerk would: the file's comments, quotes
-and order stay as they are (ruamel.yaml round trip), new records go at the end of their list, and
-a date or a number-like text is written in quotes, so that it is read back as the text it is.
+"""Writing records into content files a clerk keeps, as a clerk would: a new file begins with the
+line an editor completes it from, and a file that exists is changed through round_trip.edited, so
+that every line not changed stays as it was (comments, quotes, order, indentation), new records go
+at the end of their list, and nothing else is touched.
 """
 
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
+import yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..round_trip import Add, Append, Replace, edited
 from .repository import SCHEMA_COPY
 
-
-def _yaml() -> YAML:
-    rt = YAML()   # round trip: comments and quotes are kept
-    rt.preserve_quotes = True
-    rt.indent(mapping=2, sequence=4, offset=2)   # "  - id: …", as the sample files and gongshi init write
-    rt.width = 1_000_000   # a long legal text stays on its line
-    return rt
+BOM = "\ufeff"
 
 
-def _commented(value):
-    if isinstance(value, dict):
-        return CommentedMap((key, _commented(child)) for key, child in value.items())
-    if isinstance(value, list):
-        return CommentedSeq(_commented(child) for child in value)
-    return value
-
-
-def _text(data) -> str:
-    out = io.StringIO()
-    _yaml().dump(data, out)
-    return out.getvalue()
+def _dumper() -> YAML:
+    out = YAML()
+    out.indent(mapping=2, sequence=4, offset=2)   # "  - id: …", as the sample files and gongshi init write
+    out.width = 1_000_000   # a long legal text stays on its line
+    return out
 
 
 def dumped(record: dict) -> list[str]:
-    """A record as the lines it is written in."""
-    return _text(_commented(record)).splitlines()
+    """A record as the lines it is written in (a text that reads as a date or a number is quoted)."""
+    out = io.StringIO()
+    _dumper().dump(record, out)
+    return out.getvalue().splitlines()
 
 
-def schema_line(depth: int, schema: str) -> str:
-    """The first line of a content file `depth` folders below the repository (content/<county>/x.yml: 2):
-    the schema an editor completes it from."""
-    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_COPY}/{schema}\n"
+def schema_line(target: Path, schema: str, root: Path) -> str:
+    """The first line of a content file: where, from the file, the repository's copy of its schema is."""
+    relative = os.path.relpath(root.resolve() / SCHEMA_COPY / schema, target.parent.resolve()).replace(os.sep, "/")
+    return f"# yaml-language-server: $schema={relative}\n"
 
 
-def new_file(path: Path, depth: int, schema: str, record: dict) -> None:
+def new_file(path: Path, schema: str, root: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_line(depth, schema) + _text(_commented(record)), encoding="utf-8")
+    path.write_text(schema_line(path, schema, root) + "\n".join(dumped(data)) + "\n", encoding="utf-8")
 
 
-def merged_into_file(path: Path, list_path: tuple, id_field: str | None, replacements: dict, additions: list,
-                     first_line: str = "") -> None:
-    """Write records into a file: for a file of records (`list_path` names its list), each of
-    `replacements` (id → record) over the item with that id, `additions` at the end; for a file
-    that is one record (`list_path` empty), `replacements` holds that one record."""
-    text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
-    data = _yaml().load(text) if text else None
-    data = data if isinstance(data, CommentedMap) else CommentedMap()
-    if not list_path:
+def merged_into_file(path: Path, list_key: str | None, id_field: str | None, replacements: dict, additions: list) -> None:
+    """Write records into a file that exists: for a file of records (`list_key` names its list),
+    each of `replacements` (id → record) over the item with that id and `additions` at the end;
+    for a file that is one record, `replacements` holds that one record. Raises
+    round_trip.LayoutLost, writing nothing, when the file cannot keep its other lines."""
+    text = path.read_text(encoding="utf-8")
+    bom = BOM if text.startswith(BOM) else ""
+    data = yaml.safe_load(text[len(bom):]) or {}
+    if list_key is None:
         (record,) = replacements.values()
-        _update(data, record)
+        changes = _changes((), data, record)
     else:
-        items = data.get(list_path[0])
-        if not isinstance(items, CommentedSeq):
-            items = data[list_path[0]] = CommentedSeq()
-        items.fa.set_block_style()   # `officers: []` becomes a list with items under it
-        for item in items:
-            if isinstance(item, dict) and item.get(id_field) in replacements:
-                _update(item, replacements[item.get(id_field)])
-        items.extend(_commented(record) for record in additions)
-    path.write_text(_text(data) if text else first_line + _text(data), encoding="utf-8")
+        items = data.get(list_key) or []
+        changes = [change for index, item in enumerate(items)
+                   if isinstance(item, dict) and item.get(id_field) in replacements
+                   for change in _changes((list_key, index), item, replacements[item[id_field]])]
+        if additions and list_key in data and data[list_key]:
+            changes += [Append((list_key,), record) for record in additions]
+        elif additions:
+            changes.append((Replace if list_key in data else Add)((list_key,), list(additions)))
+    path.write_text(bom + edited(text[len(bom):], changes), encoding="utf-8")
 
 
-def _update(mapping: CommentedMap, record: dict) -> None:
-    """The record's values into the mapping in place: its comments and the place of each key stay."""
+def _changes(path: tuple, before: dict, record: dict) -> list:
+    """The changes that write `record`'s values over `before` (a mapping in the file at `path`)."""
+    changes = []
     for key, value in record.items():
-        if isinstance(value, dict) and isinstance(mapping.get(key), dict):
-            _update(mapping[key], value)
-        elif mapping.get(key) != value:
-            mapping[key] = _commented(value)
+        if isinstance(value, dict) and isinstance(before.get(key), dict):
+            changes += _changes(path + (key,), before[key], value)
+        elif key not in before:
+            changes.append(Add(path + (key,), value))
+        elif before[key] != value:
+            changes.append(Replace(path + (key,), value))
+    return changes
