@@ -411,7 +411,7 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     _today_option(p, "与 --content 一起用：以这一天判断哪些决定不在网站上（默认：北京时间的今天）")
     p.set_defaults(run=_scan)
 
-    p = commands.add_parser("status", help="各县待办事项：待公示的决定、待填写的撤下日期、将到期的执法证、年度数据说明，最急的在前")
+    p = commands.add_parser("status", help="各县待办事项：待公示的决定和抽查结果、待填写的撤下日期、将到期的执法证、年度数据说明，最急的在前；暂停公示中的决定")
     _content_options(p)
     p.set_defaults(run=_status)
 

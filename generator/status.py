@@ -17,7 +17,7 @@ from .check.repository import repository_stops
 from .cn_format import chinese_date
 from .errors import UnknownYear
 from .findings import has_errors
-from .law.lifecycle import awaits_publication, publication_deadline, was_published, withdrawal, withdrawal_deadline
+from .law.lifecycle import awaits_publication, day_of, publication_deadline, was_published, withdrawal, withdrawal_deadline
 from .law.county import county_law
 from .load.county import load_county, select_counties
 from .paths import display_path
@@ -60,6 +60,7 @@ def due_items(county, calendar, today: date) -> list[Due]:
     law = county_law(county)
     items = _decisions_to_publish(county, law, calendar) + _withdrawals_to_record(county, law, calendar, today)
     items += _certificates_expiring(county, law, today) + _annual_reports(county, today)
+    items += _inspection_results_to_publish(county, law, calendar)
     return sorted(items, key=lambda item: (item.deadline is not None, item.deadline or today, item.what))
 
 
@@ -81,6 +82,22 @@ def _withdrawals_to_record(county, law, calendar, today: date) -> list[Due]:
             event = found[1]
             what = f"填写决定 {doc.data.get('case_number', '')} 的撤下日期（{chinese_date(event.get('date', ''))} 被{event['event']}）"
             items.append(_dated(lambda: withdrawal_deadline(event, law, calendar), what, doc.display))
+    return items
+
+
+def _inspection_results_to_publish(county, law, calendar) -> list[Due]:
+    """Each random inspection's result formed and not yet published: due as E-RESULT-MISSED counts it."""
+    doc = county.documents.get("random-inspections")
+    plans = (doc.data or {}).get("plans") if doc is not None and isinstance(doc.data, dict) else None
+    within = law["publish_inspection_results_within_working_days"]
+    items = []
+    for plan in plans if isinstance(plans, list) else []:
+        for task in (plan.get("tasks") or []) if isinstance(plan, dict) else []:
+            result = task.get("result") if isinstance(task, dict) else None
+            formed = day_of(result.get("formed")) if isinstance(result, dict) and not result.get("published") else None
+            if formed is not None:
+                what = f"公示检查任务 {task.get('id', '')} 的抽查结果（填写 result 的 published）"
+                items.append(_dated(lambda formed=formed: calendar.add_working_days(formed, within), what, doc.display))
     return items
 
 
@@ -134,7 +151,18 @@ def render_status(county, items: list[Due], calendar, today: date) -> list[str]:
     for item in items:
         deadline = f"{chinese_date(item.deadline)}（星期{WEEKDAYS[item.deadline.weekday()]}）" if item.deadline else "—"
         lines.append(f"  {deadline}  {time_left(item, calendar, today)}  {item.what}  [{item.where}]")
-    return lines + late_publications(county, calendar, today)
+    return lines + withheld_now(county) + late_publications(county, calendar, today)
+
+
+def withheld_now(county) -> list[str]:
+    """Decisions taken off the site at once (gongshi withhold): off until someone puts them right."""
+    lines = []
+    for doc in county.records("decision"):
+        withheld = doc.data.get("withheld") if isinstance(doc.data, dict) else None
+        if isinstance(withheld, dict):
+            lines.append(f"  暂停公示中：决定 {doc.data.get('case_number', '')}（{chinese_date(withheld.get('date', ''))}起，"
+                         f"原因：{withheld.get('reason', '')}）；问题处理后删除 withheld 一项即恢复公示  [{doc.display}]")
+    return lines
 
 
 def late_publications(county, calendar, today: date) -> list[str]:

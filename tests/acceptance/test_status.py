@@ -71,3 +71,16 @@ def test_the_annual_report_is_not_listed_when_the_site_config_is_missing(project
     assert code == 0
     assert not any("年度执法数据说明" in line for line in lines)
     assert lines[1] == "shili：2 项待办"
+
+
+def test_an_inspection_result_to_publish_and_a_withheld_decision_are_listed(project, gongshi):
+    project.edit("content/shili/random-inspections.yml", "          published: '2026-11-20'\n", "")   # task 2026-04, formed 11/16
+    code, lines = gongshi("withhold", "2025-001", "--county", "shili", "--reason", "当事人名称有误，核实中", "--today", "2026-11-23")
+    assert code == 0, lines
+    code, lines = gongshi("status", "--county", "shili", "--today", "2026-11-23")
+    assert code == 0
+    # formed Mon 11/16: 20 working days → Mon 12/14
+    assert "  2026年12月14日（星期一）  还剩 15 个工作日  公示检查任务 2026-04 的抽查结果（填写 result 的 published）" \
+           "  [content/shili/random-inspections.yml]" in lines
+    assert "  暂停公示中：决定 示医保罚〔2025〕1号（2026年11月23日起，原因：当事人名称有误，核实中）；" \
+           "问题处理后删除 withheld 一项即恢复公示  [content/shili/decisions/2025-001.yml]" in lines
