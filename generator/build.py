@@ -138,6 +138,7 @@ def build(content_dir: Path, config_dir: Path, out: Path, today: date, only: lis
         report.findings += portal
 
         if not (_unchanged(out, stage, results) and not only and not shard):
+            _materialise(stage.site)
             publish(stage)   # else OUT already shows exactly this: no new generation
         try:
             save_published(out, carried | {r.outcome.id: r.published for r in results if r.published},
@@ -273,13 +274,33 @@ def _gone(before, now) -> list[str]:
 
 
 def _carry(out: Path, stage, county_id: str) -> None:
-    """The county's published folder into staging as it is, its files hard-linked where the
-    file system allows (nothing is ever written into a published file: it is only replaced)."""
+    """The county's published folder into staging as it is. At first only a symbolic link: a
+    rebuild in which nothing changed publishes nothing, and then leaves no copy of the province to
+    remove. Made a folder of its own before a new generation is published (`_materialise`)."""
+    source = (out / county_id).resolve()
     try:
-        shutil.copytree(out / county_id, stage.site / county_id, copy_function=os.link)
+        os.symlink(source, stage.site / county_id, target_is_directory=True)
+    except OSError:   # no links here
+        _copy_linked(source, stage.site / county_id)
+
+
+def _copy_linked(source: Path, target: Path) -> None:
+    """A copy whose files are hard-linked where the file system allows (nothing is ever written
+    into a published file: it is only replaced)."""
+    try:
+        shutil.copytree(source, target, copy_function=os.link)
     except OSError:
-        shutil.rmtree(stage.site / county_id, ignore_errors=True)
-        shutil.copytree(out / county_id, stage.site / county_id)
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)
+
+
+def _materialise(site: Path) -> None:
+    """Each county carried as a link made a folder of its own: a generation never points into
+    another, which is pruned in its turn."""
+    for link in [p for p in site.iterdir() if p.is_symlink()]:
+        source = link.resolve()
+        link.unlink()
+        _copy_linked(source, link)
 
 
 def _keep(county, out: Path, stage, today: date, held: frozenset, outcome: CountyOutcome, config_dir: Path,
@@ -306,5 +327,7 @@ def _keep(county, out: Path, stage, today: date, held: frozenset, outcome: Count
 
 
 def _remove(stage, county_id: str) -> None:
+    if (stage.site / county_id).is_symlink():
+        (stage.site / county_id).unlink()
     shutil.rmtree(stage.site / county_id, ignore_errors=True)
     shutil.rmtree(stage.work / county_id, ignore_errors=True)
