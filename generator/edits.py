@@ -123,7 +123,6 @@ def mark_published(target: Target, published: date, approved_by: str | None, app
     """The publication date, with the approval (审批) it needs unless the record has it, and the
     record of a late publication (reason, approved by, approved) when one is given."""
     def plan(doc):
-        data = doc.data
         refused = _not_to_publish(doc, target.today)
         if refused:
             return refused
